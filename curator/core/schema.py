@@ -1,0 +1,240 @@
+"""The evidence schema as data: groups of typed fields, loaded from a TOML file.
+
+The default schema ships in ``curator/core/evidence_schema.toml`` and covers
+``spec/evidence-schema.md`` with the same keys. A schema with errors is refused
+with a :class:`SchemaError` that names the file, the line and the field.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import tomllib
+from dataclasses import dataclass
+from enum import StrEnum
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from curator.core.model import Scalar
+
+DEFAULT_SCHEMA = "evidence_schema.toml"
+_KEY = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+class FieldType(StrEnum):
+    TEXT = "text"
+    INT = "int"
+    NUMBER = "number"
+    CHOICE = "choice"
+    BOOL = "bool"
+
+
+class SchemaError(ValueError):
+    """A schema file that cannot be used; ``str()`` is the message for the user."""
+
+    def __init__(self, path: str, line: int | None, field: str | None, problem: str) -> None:
+        where = f"{path}:{line}" if line else path
+        subject = f" field '{field}'" if field else ""
+        super().__init__(f"{where}:{subject} {problem}")
+        self.path, self.line, self.field, self.problem = path, line, field, problem
+
+
+class ValueProblem(ValueError):
+    """A value that does not fit its field (shown inline in the form)."""
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpec:
+    key: str  # full key: "n_total" or "outcomes.ci_low"
+    name: str  # key within its group: "ci_low"
+    group: str
+    label: str
+    type: FieldType
+    help: str = ""
+    choices: tuple[str, ...] = ()
+    several: bool = False
+
+    def parse(self, text: str) -> Scalar:
+        """Normalize typed text to this field's type, or raise ValueProblem.
+
+        Nothing is rounded or converted silently: an int field refuses "2.5".
+        """
+        raw = text.strip()
+        if not raw:
+            raise ValueProblem("empty value")
+        if self.type is FieldType.INT:
+            digits = raw.replace(",", "") if re.fullmatch(r"\d{1,3}(,\d{3})+", raw) else raw
+            if not re.fullmatch(r"[+-]?\d+", digits):
+                raise ValueProblem(f"'{raw}' is not a whole number")
+            return int(digits)
+        if self.type is FieldType.NUMBER:
+            try:
+                number = float(raw.replace("\u2212", "-"))
+            except ValueError:
+                raise ValueProblem(f"'{raw}' is not a number") from None
+            if not math.isfinite(number):
+                raise ValueProblem(f"'{raw}' is not a finite number")
+            return number
+        if self.type is FieldType.CHOICE:
+            for choice in self.choices:
+                if choice.casefold() == raw.casefold():
+                    return choice
+            raise ValueProblem(f"'{raw}' is not one of: {', '.join(self.choices)}")
+        if self.type is FieldType.BOOL:
+            lowered = raw.casefold()
+            if lowered in ("yes", "true", "y", "1"):
+                return True
+            if lowered in ("no", "false", "n", "0"):
+                return False
+            raise ValueProblem(f"'{raw}' is not yes or no")
+        return raw
+
+
+@dataclass(frozen=True, slots=True)
+class GroupSpec:
+    key: str
+    label: str
+    repeated: bool
+    fields: tuple[FieldSpec, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Schema:
+    name: str
+    version: int
+    groups: tuple[GroupSpec, ...]
+    source: str
+
+    @property
+    def fields(self) -> tuple[FieldSpec, ...]:
+        return tuple(f for g in self.groups for f in g.fields)
+
+    def field(self, key: str) -> FieldSpec:
+        for spec in self.fields:
+            if spec.key == key:
+                return spec
+        raise KeyError(key)
+
+    def group(self, key: str) -> GroupSpec:
+        for group in self.groups:
+            if group.key == key:
+                return group
+        raise KeyError(key)
+
+    def has_field(self, key: str) -> bool:
+        return any(spec.key == key for spec in self.fields)
+
+
+def load_default_schema() -> Schema:
+    source = resources.files("curator.core").joinpath(DEFAULT_SCHEMA)
+    return parse_schema(source.read_text(encoding="utf-8"), f"<package>/{DEFAULT_SCHEMA}")
+
+
+def load_schema(path: str | Path) -> Schema:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SchemaError(str(path), None, None, f"cannot be read: {exc}") from None
+    return parse_schema(text, str(path))
+
+
+def parse_schema(text: str, path: str) -> Schema:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        line = getattr(exc, "lineno", None)
+        raise SchemaError(path, line, None, f"is not valid TOML: {exc}") from None
+    return _Builder(text, path).schema(data)
+
+
+class _Builder:
+    """Validates the parsed TOML, locating problems by line in the source text."""
+
+    def __init__(self, text: str, path: str) -> None:
+        self.lines = text.splitlines()
+        self.path = path
+        self._cursor = 0  # line index from which to look for the next key
+
+    def fail(self, problem: str, field: str | None = None, line: int | None = None) -> SchemaError:
+        return SchemaError(self.path, line, field, problem)
+
+    def locate(self, key: str) -> int | None:
+        """The 1-based line of the next ``key = "..."`` at or after the cursor."""
+        pattern = re.compile(rf"^\s*key\s*=\s*[\"']{re.escape(key)}[\"']")
+        for index in range(self._cursor, len(self.lines)):
+            if pattern.match(self.lines[index]):
+                self._cursor = index + 1
+                return index + 1
+        return None
+
+    def schema(self, data: dict[str, Any]) -> Schema:
+        name = data.get("name", "evidence")
+        version = data.get("version")
+        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+            raise self.fail("needs a top-level 'version' (a whole number >= 1)", line=1)
+        groups_data = data.get("groups")
+        if not isinstance(groups_data, list) or not groups_data:
+            raise self.fail("needs at least one [[groups]] table", line=1)
+        groups: list[GroupSpec] = []
+        seen: set[str] = set()
+        for raw_group in groups_data:
+            group = self.group(raw_group)
+            for spec in group.fields:
+                if spec.key in seen:
+                    raise self.fail("is defined twice", spec.key, self.locate(spec.name))
+                seen.add(spec.key)
+            if any(g.key == group.key for g in groups):
+                raise self.fail(f"group '{group.key}' is defined twice")
+            groups.append(group)
+        return Schema(str(name), version, tuple(groups), self.path)
+
+    def group(self, raw: Any) -> GroupSpec:
+        if not isinstance(raw, dict):
+            raise self.fail("every [[groups]] entry must be a table")
+        key = raw.get("key")
+        line = self.locate(key) if isinstance(key, str) else None
+        if not isinstance(key, str) or not _KEY.match(key):
+            raise self.fail(f"group key {key!r} must be lower_snake_case", line=line)
+        repeated = raw.get("repeated", False)
+        if not isinstance(repeated, bool):
+            raise self.fail("'repeated' must be true or false", key, line)
+        raw_fields = raw.get("fields")
+        if not isinstance(raw_fields, list) or not raw_fields:
+            raise self.fail("group has no [[groups.fields]]", key, line)
+        fields = tuple(self.field(key, repeated, f) for f in raw_fields)
+        return GroupSpec(key, str(raw.get("label", key.replace("_", " ").title())), repeated, fields)
+
+    def field(self, group: str, repeated: bool, raw: Any) -> FieldSpec:
+        if not isinstance(raw, dict):
+            raise self.fail(f"a field of group '{group}' is not a table")
+        name = raw.get("key")
+        line = self.locate(name) if isinstance(name, str) else None
+        if not isinstance(name, str) or not _KEY.match(name):
+            raise self.fail(f"field key {name!r} in group '{group}' must be lower_snake_case")
+        full = f"{group}.{name}" if repeated else name
+        unknown = set(raw) - {"key", "label", "type", "help", "choices", "several"}
+        if unknown:
+            raise self.fail(f"unknown setting(s): {', '.join(sorted(unknown))}", full, line)
+        try:
+            kind = FieldType(raw.get("type", "text"))
+        except ValueError:
+            allowed = ", ".join(t.value for t in FieldType)
+            raise self.fail(f"type {raw.get('type')!r} is not one of {allowed}", full, line) from None
+        choices = raw.get("choices", [])
+        if not isinstance(choices, list) or not all(isinstance(c, str) and c for c in choices):
+            raise self.fail("'choices' must be a list of non-empty strings", full, line)
+        if kind is FieldType.CHOICE and not choices:
+            raise self.fail("a choice field needs 'choices'", full, line)
+        if choices and kind is not FieldType.CHOICE:
+            raise self.fail("only choice fields take 'choices'", full, line)
+        several = raw.get("several", False)
+        if not isinstance(several, bool):
+            raise self.fail("'several' must be true or false", full, line)
+        if several and repeated:
+            raise self.fail("fields of repeated groups cannot take several values", full, line)
+        label = raw.get("label", name.replace("_", " ").capitalize())
+        help_text = raw.get("help", "")
+        if not isinstance(label, str) or not isinstance(help_text, str):
+            raise self.fail("'label' and 'help' must be strings", full, line)
+        return FieldSpec(full, name, group, label, kind, help_text, tuple(choices), several)

@@ -1,0 +1,1 @@
+"""Everything PySide6 and pyqtgraph: windows, views, undo commands, task runner."""

@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy rows, repositories and Alembic migrations (no Qt)."""
