@@ -16,8 +16,11 @@ every change of a curated value is a :class:`HistoryEntry`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from datetime import datetime
 
 #: A normalized value: what a number, a vocabulary term or a flag is once parsed.
 Scalar = str | int | float | bool

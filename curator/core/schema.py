@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from curator.core.model import Scalar
+if TYPE_CHECKING:
+    from curator.core.model import Scalar
 
 DEFAULT_SCHEMA = "evidence_schema.toml"
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -40,7 +41,7 @@ class SchemaError(ValueError):
         self.path, self.line, self.field, self.problem = path, line, field, problem
 
 
-class ValueProblem(ValueError):
+class InvalidValueError(ValueError):
     """A value that does not fit its field (shown inline in the form)."""
 
 
@@ -56,38 +57,38 @@ class FieldSpec:
     several: bool = False
 
     def parse(self, text: str) -> Scalar:
-        """Normalize typed text to this field's type, or raise ValueProblem.
+        """Normalize typed text to this field's type, or raise InvalidValueError.
 
         Nothing is rounded or converted silently: an int field refuses "2.5".
         """
         raw = text.strip()
         if not raw:
-            raise ValueProblem("empty value")
+            raise InvalidValueError("empty value")
         if self.type is FieldType.INT:
             digits = raw.replace(",", "") if re.fullmatch(r"\d{1,3}(,\d{3})+", raw) else raw
             if not re.fullmatch(r"[+-]?\d+", digits):
-                raise ValueProblem(f"'{raw}' is not a whole number")
+                raise InvalidValueError(f"'{raw}' is not a whole number")
             return int(digits)
         if self.type is FieldType.NUMBER:
             try:
                 number = float(raw.replace("\u2212", "-"))
             except ValueError:
-                raise ValueProblem(f"'{raw}' is not a number") from None
+                raise InvalidValueError(f"'{raw}' is not a number") from None
             if not math.isfinite(number):
-                raise ValueProblem(f"'{raw}' is not a finite number")
+                raise InvalidValueError(f"'{raw}' is not a finite number")
             return number
         if self.type is FieldType.CHOICE:
             for choice in self.choices:
                 if choice.casefold() == raw.casefold():
                     return choice
-            raise ValueProblem(f"'{raw}' is not one of: {', '.join(self.choices)}")
+            raise InvalidValueError(f"'{raw}' is not one of: {', '.join(self.choices)}")
         if self.type is FieldType.BOOL:
             lowered = raw.casefold()
             if lowered in ("yes", "true", "y", "1"):
                 return True
             if lowered in ("no", "false", "n", "0"):
                 return False
-            raise ValueProblem(f"'{raw}' is not yes or no")
+            raise InvalidValueError(f"'{raw}' is not yes or no")
         return raw
 
 
@@ -203,7 +204,9 @@ class _Builder:
         if not isinstance(raw_fields, list) or not raw_fields:
             raise self.fail("group has no [[groups.fields]]", key, line)
         fields = tuple(self.field(key, repeated, f) for f in raw_fields)
-        return GroupSpec(key, str(raw.get("label", key.replace("_", " ").title())), repeated, fields)
+        return GroupSpec(
+            key, str(raw.get("label", key.replace("_", " ").title())), repeated, fields
+        )
 
     def field(self, group: str, repeated: bool, raw: Any) -> FieldSpec:
         if not isinstance(raw, dict):
@@ -220,7 +223,9 @@ class _Builder:
             kind = FieldType(raw.get("type", "text"))
         except ValueError:
             allowed = ", ".join(t.value for t in FieldType)
-            raise self.fail(f"type {raw.get('type')!r} is not one of {allowed}", full, line) from None
+            raise self.fail(
+                f"type {raw.get('type')!r} is not one of {allowed}", full, line
+            ) from None
         choices = raw.get("choices", [])
         if not isinstance(choices, list) or not all(isinstance(c, str) and c for c in choices):
             raise self.fail("'choices' must be a list of non-empty strings", full, line)

@@ -1,0 +1,100 @@
+"""The seams between layers, as Protocols.
+
+``store`` implements :class:`EvidenceStore`; ``extract`` implements
+:class:`SuggestionSource`. The Qt layer and the jobs depend on these shapes only, so
+either side can be developed and tested alone (a fake in a test, the real one in
+``app.py``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator, Sequence
+
+    from curator.core.model import (
+        CuratedValue,
+        DocStatus,
+        Document,
+        DocumentInfo,
+        Extracted,
+        HistoryEntry,
+        NewDocument,
+        Progress,
+        Suggestion,
+    )
+
+
+class SuggestionSource(Protocol):
+    """The extractor as the rest of the app sees it: text in, suggestions out."""
+
+    @property
+    def version(self) -> str: ...
+
+    def extract(self, text: str) -> list[Extracted]: ...
+
+    def describe(self, rule_id: str) -> str: ...
+
+
+@dataclass(frozen=True, slots=True)
+class SlotChange:
+    """One slot moving from ``before`` to ``after`` (None = no decision: open again)."""
+
+    document_id: str
+    field: str
+    row: int
+    before: CuratedValue | None
+    after: CuratedValue | None
+
+
+@dataclass(frozen=True, slots=True)
+class AddResult:
+    added: tuple[str, ...]  # ids of new documents
+    duplicates: tuple[str, ...]  # ids already in the database (same content hash)
+
+
+class EvidenceStore(Protocol):
+    """What the app needs from the database. Every write method commits before it returns."""
+
+    @property
+    def location(self) -> str: ...
+
+    # documents
+    def add_documents(self, docs: Iterable[NewDocument]) -> AddResult: ...
+
+    def list_documents(
+        self, status: DocStatus | None = None, query: str | None = None
+    ) -> list[DocumentInfo]: ...
+
+    def document(self, document_id: str) -> Document: ...
+
+    def set_document_status(self, document_id: str, status: DocStatus, curator: str) -> None: ...
+
+    def progress(self) -> Progress: ...
+
+    def documents_needing_extraction(self, extractor_version: str) -> list[str]: ...
+
+    # suggestions (immutable once stored)
+    def add_suggestions(
+        self, document_id: str, placed: Sequence[Extracted], extractor_version: str
+    ) -> int: ...
+
+    def suggestions(self, document_id: str) -> list[Suggestion]: ...
+
+    # decisions
+    def curated(self, document_id: str) -> list[CuratedValue]: ...
+
+    def apply(self, changes: Sequence[SlotChange], curator: str) -> list[SlotChange]: ...
+
+    def history(self, document_id: str | None = None) -> list[HistoryEntry]: ...
+
+    # bulk reads for export
+    def all_documents(self) -> Iterator[Document]: ...
+
+    def all_curated(self) -> Iterator[CuratedValue]: ...
+
+    def all_suggestions(self) -> Iterator[Suggestion]: ...
+
+    def close(self) -> None: ...
