@@ -36,7 +36,7 @@ class SchemaError(ValueError):
 
     def __init__(self, path: str, line: int | None, field: str | None, problem: str) -> None:
         where = f"{path}:{line}" if line else path
-        subject = f" field '{field}'" if field else ""
+        subject = f" field '{field}':" if field else ""
         super().__init__(f"{where}:{subject} {problem}")
         self.path, self.line, self.field, self.problem = path, line, field, problem
 
@@ -144,7 +144,8 @@ def parse_schema(text: str, path: str) -> Schema:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", None)
+        found = re.search(r"at line (\d+)", str(exc))
+        line = int(found.group(1)) if found else None
         raise SchemaError(path, line, None, f"is not valid TOML: {exc}") from None
     return _Builder(text, path).schema(data)
 
@@ -156,6 +157,7 @@ class _Builder:
         self.lines = text.splitlines()
         self.path = path
         self._cursor = 0  # line index from which to look for the next key
+        self._field_lines: dict[str, int | None] = {}  # full field key -> its last line
 
     def fail(self, problem: str, field: str | None = None, line: int | None = None) -> SchemaError:
         return SchemaError(self.path, line, field, problem)
@@ -183,7 +185,7 @@ class _Builder:
             group = self.group(raw_group)
             for spec in group.fields:
                 if spec.key in seen:
-                    raise self.fail("is defined twice", spec.key, self.locate(spec.name))
+                    raise self.fail("is defined twice", spec.key, self._field_lines[spec.key])
                 seen.add(spec.key)
             if any(g.key == group.key for g in groups):
                 raise self.fail(f"group '{group.key}' is defined twice")
@@ -216,6 +218,7 @@ class _Builder:
         if not isinstance(name, str) or not _KEY.match(name):
             raise self.fail(f"field key {name!r} in group '{group}' must be lower_snake_case")
         full = f"{group}.{name}" if repeated else name
+        self._field_lines[full] = line
         unknown = set(raw) - {"key", "label", "type", "help", "choices", "several"}
         if unknown:
             raise self.fail(f"unknown setting(s): {', '.join(sorted(unknown))}", full, line)

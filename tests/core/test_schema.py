@@ -1,0 +1,158 @@
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from curator.core.schema import (
+    FieldType,
+    InvalidValueError,
+    Schema,
+    SchemaError,
+    load_schema,
+    parse_schema,
+)
+
+SPEC = Path(__file__).resolve().parents[3] / "shared" / "spec" / "evidence-schema.md"
+
+MINIMAL = """\
+version = 1
+
+[[groups]]
+key = "study"
+
+[[groups.fields]]
+key = "n_total"
+type = "int"
+
+[[groups.fields]]
+key = "design"
+type = "choice"
+choices = ["cohort", "trial"]
+"""
+
+
+def test_default_schema_covers_every_key_of_the_spec(schema: Schema) -> None:
+    if not SPEC.exists():
+        pytest.skip("shared/spec is not beside the repository")
+    text = SPEC.read_text(encoding="utf-8")
+    spec_keys: set[str] = set()
+    group = ""
+    for line in text.splitlines():
+        heading = re.match(r"^### (\w+)", line)
+        if heading:
+            group = heading.group(1)
+        cell = re.match(r"^\| (\w+)(?:, (\w+))? \|", line)
+        if cell and cell.group(1) != "key":
+            for key in filter(None, cell.groups()):
+                repeated = group in ("outcomes", "adverse_events", "grades")
+                spec_keys.add(f"{group}.{key}" if repeated else key)
+    assert spec_keys, "the spec's tables were not found"
+    assert spec_keys <= {f.key for f in schema.fields}
+
+
+def test_default_schema_types_and_vocabularies(schema: Schema) -> None:
+    assert schema.field("n_total").type is FieldType.INT
+    assert schema.field("outcomes.value").type is FieldType.NUMBER
+    assert schema.field("adverse_events.led_to_discontinuation").type is FieldType.BOOL
+    assert "single-arm trial" in schema.field("study_design").choices
+    assert schema.field("condition").several
+    assert schema.group("outcomes").repeated
+    assert not schema.group("population").repeated
+
+
+def test_minimal_schema_parses() -> None:
+    schema = parse_schema(MINIMAL, "mini.toml")
+    assert [f.key for f in schema.fields] == ["n_total", "design"]
+
+
+@pytest.mark.parametrize(
+    ("broken", "line", "field", "words"),
+    [
+        (MINIMAL.replace('type = "int"', 'type = "integer"'), 7, "n_total", "not one of"),
+        (MINIMAL.replace('choices = ["cohort", "trial"]\n', ""), 11, "design", "needs 'choices'"),
+        (MINIMAL.replace('type = "int"', 'type = "int"\ncolour = "red"'), 7, "n_total", "unknown"),
+        (MINIMAL.replace('key = "design"', 'key = "n_total"'), 11, "n_total", "twice"),
+        (MINIMAL.replace("version = 1", 'version = "one"'), 1, None, "version"),
+        (
+            MINIMAL.replace('key = "study"', 'key = "study"\nrepeated = "yes"'),
+            4,
+            "study",
+            "repeated",
+        ),
+    ],
+)
+def test_schema_errors_name_file_line_and_field(
+    broken: str, line: int, field: str | None, words: str
+) -> None:
+    with pytest.raises(SchemaError) as caught:
+        parse_schema(broken, "custom.toml")
+    message = str(caught.value)
+    assert message.startswith(f"custom.toml:{line}:"), message
+    assert words in message
+    if field:
+        assert f"'{field}'" in message
+
+
+def test_toml_syntax_error_names_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text(MINIMAL.replace('key = "design"', 'key = "design'), encoding="utf-8")
+    with pytest.raises(SchemaError, match=r"bad\.toml:11: is not valid TOML"):
+        load_schema(path)
+
+
+def test_unreadable_schema_file_is_a_schema_error(tmp_path: Path) -> None:
+    with pytest.raises(SchemaError, match="cannot be read"):
+        load_schema(tmp_path / "missing.toml")
+    binary = tmp_path / "binary.toml"
+    binary.write_bytes(b"\xff\xfe\x00garbage")
+    with pytest.raises(SchemaError, match="cannot be read"):
+        load_schema(binary)
+
+
+@given(st.text(max_size=400))
+def test_any_text_is_a_schema_or_a_schema_error(text: str) -> None:
+    try:
+        parse_schema(text, "fuzz.toml")
+    except SchemaError as error:
+        assert str(error).startswith("fuzz.toml")  # noqa: PT017 (fuzzing: any error is fine)
+
+
+@pytest.mark.parametrize(
+    ("key", "text", "expected"),
+    [
+        ("n_total", "53", 53),
+        ("n_total", "1,009", 1009),
+        ("outcomes.value", "0.295", 0.295),
+        ("outcomes.value", "\u22120.5", -0.5),
+        ("study_design", "Single-Arm Trial", "single-arm trial"),
+        ("adverse_events.led_to_discontinuation", "yes", True),
+        ("title", "  A title ", "A title"),
+    ],
+)
+def test_parse_normalizes_typed_values(
+    schema: Schema, key: str, text: str, expected: object
+) -> None:
+    value = schema.field(key).parse(text)
+    assert value == expected
+    assert type(value) is type(expected)
+
+
+@pytest.mark.parametrize(
+    ("key", "text"),
+    [
+        ("n_total", "2.5"),  # never rounded silently
+        ("n_total", "fifty"),
+        ("outcomes.value", "0.3 (IQR)"),
+        ("outcomes.value", "nan"),
+        ("study_design", "cohort-ish"),
+        ("adverse_events.led_to_discontinuation", "maybe"),
+        ("title", "   "),
+    ],
+)
+def test_parse_refuses_values_of_the_wrong_type(schema: Schema, key: str, text: str) -> None:
+    with pytest.raises(InvalidValueError):
+        schema.field(key).parse(text)
