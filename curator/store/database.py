@@ -1,0 +1,187 @@
+"""Open a database: check the file, back it up, migrate it to head, return an engine.
+
+Nothing here runs at import time. ``open_engine`` is what :meth:`SqlStore.open` uses;
+the migrations are found through the package path, so they work from a wheel.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine, make_url
+from sqlalchemy.exc import DatabaseError
+
+from curator.store import sqlite
+from curator.store.errors import (
+    CorruptDatabaseError,
+    DatabaseBusyError,
+    NewerDatabaseError,
+    NotADatabaseError,
+    ReadOnlyDatabaseError,
+    StoreError,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from sqlalchemy.engine import URL, Engine
+
+MIGRATIONS = Path(__file__).resolve().with_name("migrations")
+
+
+def alembic_config(migrations: Path | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(migrations or MIGRATIONS))
+    return config
+
+
+def resolve(target: str | os.PathLike[str]) -> tuple[URL, Path | None]:
+    """The SQLAlchemy URL for a path or URL, and the SQLite file path if there is one."""
+    if isinstance(target, str) and "://" in target:
+        url = make_url(target)
+        if url.get_backend_name() != "sqlite":
+            return url, None
+        database = url.database
+        if not database or database == ":memory:" or database.startswith("file:"):
+            raise ValueError(f"{target}: use a path to an SQLite file")
+        return url, Path(database).expanduser().resolve()
+    path = Path(target).expanduser().resolve()
+    return make_url(f"sqlite:///{path}"), path
+
+
+def describe(url: URL, path: Path | None) -> str:
+    return str(path) if path is not None else url.render_as_string(hide_password=True)
+
+
+def open_engine(
+    target: str | os.PathLike[str], *, migrations: Path | None = None
+) -> tuple[Engine, str]:
+    """An engine on an up-to-date database, and its location for messages.
+
+    Raises a :class:`StoreError` subclass when the database cannot be used.
+    """
+    url, path = resolve(target)
+    config = alembic_config(migrations)
+    script = ScriptDirectory.from_config(config)
+    known = {revision.revision for revision in script.walk_revisions()}
+    head = script.get_current_head()
+    where = describe(url, path)
+    if path is not None:
+        _prepare_file(path, known, head)
+    engine = create_engine(url)
+    if url.get_backend_name() == "sqlite":
+        sqlite.configure(engine)
+    try:
+        with translated(where), engine.execution_options(**{sqlite.WRITE: True}).begin() as conn:
+            current = MigrationContext.configure(conn).get_current_revision()
+            _refuse_unknown(where, current, known)
+            if current != head:
+                config.attributes["connection"] = conn
+                command.upgrade(config, "head")
+    except BaseException:
+        engine.dispose()
+        raise
+    return engine, where
+
+
+def _prepare_file(path: Path, known: set[str], head: str | None) -> None:
+    if path.is_dir():
+        raise NotADatabaseError(f"{path} is a folder, not a database file; choose a file.")
+    if not path.exists() or path.stat().st_size == 0:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise ReadOnlyDatabaseError(
+                f"Cannot create the folder for {path} ({error.strerror}); choose another place."
+            ) from error
+        _check_writable(path)
+        return
+    ours, revision = sqlite.probe(path)
+    _refuse_unknown(str(path), revision, known)
+    _check_writable(path)
+    if ours and revision != head:
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        target = path.with_name(f"{path.stem}.backup-{revision}-{stamp}.sqlite")
+        counter = 1
+        while target.exists():
+            counter += 1
+            target = path.with_name(f"{path.stem}.backup-{revision}-{stamp}-{counter}.sqlite")
+        sqlite.backup(path, target)
+
+
+def _check_writable(path: Path) -> None:
+    # WAL needs to create <name>-wal and <name>-shm beside the file.
+    folder_ok = os.access(path.parent, os.W_OK | os.X_OK)
+    if not folder_ok or (path.exists() and not os.access(path, os.W_OK)):
+        raise ReadOnlyDatabaseError(
+            f"{path} cannot be written (no permission on the file or its folder); "
+            "copy it somewhere writable or fix its permissions."
+        )
+
+
+def _refuse_unknown(where: str, revision: str | None, known: set[str]) -> None:
+    if revision is not None and revision not in known:
+        raise NewerDatabaseError(
+            f"{where} was written by a newer version of Evidence Curator (database "
+            f"revision {revision}); update the app, or open another database."
+        )
+
+
+@contextmanager
+def translated(where: str) -> Iterator[None]:
+    """Turn the database errors a user can act on into :class:`StoreError` subclasses."""
+    try:
+        yield
+    except DatabaseError as error:
+        message = str(error.orig).lower()
+        if "locked" in message or "busy" in message:
+            raise DatabaseBusyError(
+                f"{where} is locked by another program; close it or try again."
+            ) from error
+        if "readonly" in message or "read-only" in message:
+            raise ReadOnlyDatabaseError(
+                f"{where} cannot be written; copy it somewhere writable or fix its permissions."
+            ) from error
+        if "malformed" in message or "not a database" in message:
+            raise CorruptDatabaseError(
+                f"{where} is damaged and cannot be read; restore it from a backup."
+            ) from error
+        raise
+
+
+def main(argv: list[str]) -> int:
+    """Developer helper: ``revision MESSAGE`` autogenerates a migration from the models."""
+    if len(argv) != 2 or argv[0] != "revision":
+        print("usage: python -m curator.store.database revision MESSAGE", file=sys.stderr)
+        return 2
+    scratch = Path.cwd() / ".migration-scratch.sqlite"
+    scratch.unlink(missing_ok=True)
+    try:
+        engine = create_engine(f"sqlite:///{scratch}")
+        sqlite.configure(engine)
+        config = alembic_config()
+        with engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.upgrade(config, "head")
+            command.revision(config, message=argv[1], autogenerate=True)
+        engine.dispose()
+    finally:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{scratch}{suffix}").unlink(missing_ok=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
+
+
+__all__ = ["StoreError", "open_engine", "resolve", "translated"]

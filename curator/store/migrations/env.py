@@ -1,0 +1,39 @@
+"""Alembic environment. Run by :func:`curator.store.database.upgrade` on the app's own
+connection (``config.attributes["connection"]``); no alembic.ini is needed.
+
+For developers, a new revision (then review and tidy it by hand)::
+
+    .venv/bin/python -m curator.store.database revision "add something"
+"""
+
+from __future__ import annotations
+
+from alembic import context
+
+from curator.store.rows import Base
+from curator.store.sqlite import FTS_TABLE
+
+
+def include_name(name: str | None, type_: str, _parents: object) -> bool:
+    """Leave the FTS5 table and its shadow tables out of autogenerate."""
+    return not (type_ == "table" and name is not None and name.startswith(FTS_TABLE))
+
+
+def run_migrations_online() -> None:
+    connection = context.config.attributes.get("connection")
+    if connection is None:
+        raise RuntimeError("curator migrations run on a connection given by the app")
+    context.configure(
+        connection=connection,
+        target_metadata=Base.metadata,
+        render_as_batch=True,  # SQLite cannot ALTER most things: copy-and-move instead
+        include_name=include_name,
+        compare_type=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+if context.is_offline_mode():
+    raise RuntimeError("offline (SQL script) migrations are not supported")
+run_migrations_online()

@@ -1,0 +1,153 @@
+"""The ORM rows (SQLAlchemy 2 typed declarative). Rows never leave the store package.
+
+``documents.seq`` is a stable integer key used as the rowid of the SQLite full-text
+index (``documents_fts``, created by the migration, kept in sync by triggers); the
+content hash ``id`` stays the primary key. ``open_suggestions`` is a denormalized count
+of open slots, maintained by the store on every write that can change it, so the
+document list is one indexed scan.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from curator.core.model import Scalar
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Timezone-aware UTC datetimes on every dialect (SQLite keeps naive UTC text)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        value = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        assert isinstance(value, datetime)
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+# JSON keeps int / float / str / bool apart exactly; None is SQL NULL.
+NormalizedJSON = JSON(none_as_null=True)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        datetime: UtcDateTime(),
+        Scalar: NormalizedJSON,
+    }
+
+
+class DocumentRow(Base):
+    __tablename__ = "documents"
+
+    id: Mapped[str] = mapped_column(String(128), primary_key=True)  # content hash
+    seq: Mapped[int] = mapped_column(Integer, unique=True)  # rowid of documents_fts
+    title: Mapped[str] = mapped_column(Text)
+    title_key: Mapped[str] = mapped_column(Text)  # title.casefold(): list order
+    source_path: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16))
+    imported_at: Mapped[datetime]
+    extracted_version: Mapped[str | None] = mapped_column(String(64))
+    open_suggestions: Mapped[int] = mapped_column(Integer, default=0)
+
+    __table_args__ = (
+        Index("ix_documents_title_key_id", "title_key", "id"),
+        Index("ix_documents_status_title_key_id", "status", "title_key", "id"),
+    )
+
+
+class SuggestionRow(Base):
+    """An immutable proposal of the extractor."""
+
+    __tablename__ = "suggestions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id"))
+    field: Mapped[str] = mapped_column(String(128))
+    row: Mapped[int] = mapped_column(Integer)
+    value: Mapped[str] = mapped_column(Text)  # display text of ``normalized``
+    normalized: Mapped[Scalar | None]
+    text: Mapped[str] = mapped_column(Text)  # surface text: document.text[start:end]
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    rule: Mapped[str] = mapped_column(String(128))
+    confidence: Mapped[float]
+    extractor_version: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime]
+
+    __table_args__ = (Index("ix_suggestions_document_id_field_row", "document_id", "field", "row"),)
+
+
+class CuratedValueRow(Base):
+    """The current decision for one slot (at most one per document, field and row)."""
+
+    __tablename__ = "curated_values"
+
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id"), primary_key=True)
+    field: Mapped[str] = mapped_column(String(128), primary_key=True)
+    row: Mapped[int] = mapped_column(Integer, primary_key=True)
+    status: Mapped[str] = mapped_column(String(16))
+    value: Mapped[str | None] = mapped_column(Text)
+    normalized: Mapped[Scalar | None]
+    suggestion_id: Mapped[int | None] = mapped_column(ForeignKey("suggestions.id"))
+    start: Mapped[int | None] = mapped_column(Integer)
+    end: Mapped[int | None] = mapped_column(Integer)
+    curator: Mapped[str] = mapped_column(String(128))
+    decided_at: Mapped[datetime]
+
+
+class HistoryRow(Base):
+    """Append-only log. ``kind`` is 'decision', 'undo' or 'document-status'.
+
+    For 'document-status' rows ``field``/``row`` are NULL and ``old_status`` /
+    ``new_status`` hold document statuses ('new', 'in progress', 'done').
+    """
+
+    __tablename__ = "history"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id"))
+    field: Mapped[str | None] = mapped_column(String(128))
+    row: Mapped[int | None] = mapped_column(Integer)
+    old_status: Mapped[str | None] = mapped_column(String(16))
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_status: Mapped[str | None] = mapped_column(String(16))
+    new_value: Mapped[str | None] = mapped_column(Text)
+    suggestion_id: Mapped[int | None] = mapped_column(ForeignKey("suggestions.id"))
+    curator: Mapped[str] = mapped_column(String(128))
+    at: Mapped[datetime]
+
+    __table_args__ = (Index("ix_history_document_id_id", "document_id", "id"),)

@@ -1,0 +1,292 @@
+"""SqlStore: the EvidenceStore on SQLAlchemy (SQLite file by default, any URL later).
+
+Every public method is one unit of work (``with sessions.begin()``) and returns core
+dataclasses; rows never leave this module. Writes run in a session bound to the
+"write" engine view, so on SQLite they take the write lock up front (BEGIN IMMEDIATE).
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Literal, Self
+
+from sqlalchemy import func, insert, or_, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from curator.core.model import DocStatus, DocumentInfo, Progress
+from curator.core.ports import AddResult, SlotChange
+from curator.core.review import display, now
+from curator.store import convert, sqlite
+from curator.store.database import open_engine, translated
+from curator.store.errors import UnknownDocumentError
+from curator.store.keyset import keyset
+from curator.store.rows import CuratedValueRow, DocumentRow, HistoryRow, SuggestionRow
+from curator.store.search import document_filter
+from curator.store.slots import apply_change, count_open_slots
+
+if TYPE_CHECKING:
+    import os
+    from collections.abc import Iterable, Iterator, Sequence
+    from datetime import datetime
+    from types import TracebackType
+
+    from sqlalchemy.engine import Engine
+
+    from curator.core.model import (
+        CuratedValue,
+        Document,
+        Extracted,
+        HistoryEntry,
+        NewDocument,
+        Suggestion,
+    )
+
+HistoryKind = Literal["decision", "undo"]
+_CHUNK = 500  # ids per IN (...) clause
+
+
+class SqlStore:
+    """The database of one curation project. Open with :meth:`open`, end with :meth:`close`.
+
+    Safe to share between threads: every call uses its own session and connection.
+    """
+
+    def __init__(self, engine: Engine, location: str) -> None:
+        self._engine = engine
+        self._location = location
+        self._dialect = engine.dialect.name
+        self._reader = sessionmaker(engine, expire_on_commit=False)
+        writer = engine.execution_options(**{sqlite.WRITE: True})
+        self._writer = sessionmaker(writer, expire_on_commit=False)
+
+    @classmethod
+    def open(cls, target: str | os.PathLike[str]) -> SqlStore:
+        """Open (creating or upgrading) the database at a file path or SQLAlchemy URL.
+
+        Raises a :class:`~curator.store.errors.StoreError` subclass with a message for
+        the user when the file cannot be used.
+        """
+        engine, location = open_engine(target)
+        return cls(engine, location)
+
+    @property
+    def location(self) -> str:
+        return self._location
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @contextmanager
+    def _read(self) -> Iterator[Session]:
+        with translated(self._location), self._reader.begin() as session:
+            yield session
+
+    @contextmanager
+    def _write(self) -> Iterator[Session]:
+        with translated(self._location), self._writer.begin() as session:
+            yield session
+
+    # documents
+
+    def add_documents(self, docs: Iterable[NewDocument]) -> AddResult:
+        incoming = list(docs)
+        with self._write() as session:
+            ids = list(dict.fromkeys(doc.id for doc in incoming))
+            existing: set[str] = set()
+            for start in range(0, len(ids), _CHUNK):
+                chunk = ids[start : start + _CHUNK]
+                existing.update(
+                    session.scalars(select(DocumentRow.id).where(DocumentRow.id.in_(chunk)))
+                )
+            seq = session.scalar(select(func.coalesce(func.max(DocumentRow.seq), 0))) or 0
+            at = now()
+            added: list[str] = []
+            duplicates: list[str] = []
+            values: list[dict[str, object]] = []
+            for doc in incoming:
+                if doc.id in existing:
+                    duplicates.append(doc.id)
+                    continue
+                existing.add(doc.id)
+                added.append(doc.id)
+                seq += 1
+                values.append(
+                    {
+                        "id": doc.id, "seq": seq, "title": doc.title,
+                        "title_key": doc.title.casefold(), "source_path": doc.source_path,
+                        "text": doc.text, "status": str(DocStatus.NEW), "imported_at": at,
+                        "extracted_version": None, "open_suggestions": 0,
+                    }
+                )  # fmt: skip
+            if values:
+                session.execute(insert(DocumentRow), values)
+        return AddResult(tuple(added), tuple(duplicates))
+
+    def list_documents(
+        self, status: DocStatus | None = None, query: str | None = None
+    ) -> list[DocumentInfo]:
+        d = DocumentRow
+        statement = select(d.id, d.title, d.status, d.open_suggestions)
+        if status is not None:
+            statement = statement.where(d.status == str(status))
+        matching = document_filter(self._dialect, query)
+        if matching is not None:
+            statement = statement.where(matching)
+        statement = statement.order_by(d.title_key, d.id)
+        with self._read() as session:
+            rows = session.execute(statement).all()
+        statuses = {str(s): s for s in DocStatus}
+        return [DocumentInfo(i, title, statuses[st], count) for i, title, st, count in rows]
+
+    def document(self, document_id: str) -> Document:
+        with self._read() as session:
+            return convert.document(_document(session, document_id))
+
+    def set_document_status(self, document_id: str, status: DocStatus, curator: str) -> None:
+        with self._write() as session:
+            _set_status(session, _document(session, document_id), status, curator, now())
+
+    def progress(self) -> Progress:
+        d = DocumentRow
+        statement = select(
+            d.status, func.count(), func.coalesce(func.sum(d.open_suggestions), 0)
+        ).group_by(d.status)
+        with self._read() as session:
+            rows = session.execute(statement).all()
+        counts = {status: count for status, count, _ in rows}
+        return Progress(
+            total=sum(counts.values()),
+            done=counts.get(str(DocStatus.DONE), 0),
+            in_progress=counts.get(str(DocStatus.IN_PROGRESS), 0),
+            open_suggestions=sum(int(open_) for _, _, open_ in rows),
+        )
+
+    def documents_needing_extraction(self, extractor_version: str) -> list[str]:
+        d = DocumentRow
+        statement = (
+            select(d.id)
+            .where(or_(d.extracted_version.is_(None), d.extracted_version != extractor_version))
+            .order_by(d.id)
+        )
+        with self._read() as session:
+            return list(session.scalars(statement))
+
+    # suggestions
+
+    def add_suggestions(
+        self, document_id: str, placed: Sequence[Extracted], extractor_version: str
+    ) -> int:
+        at = now()
+        values: list[dict[str, object]] = []
+        for item in placed:
+            if item.row is None:
+                raise ValueError(f"{item.field}: suggestion has no row (use core.review.place)")
+            values.append(
+                {
+                    "document_id": document_id, "field": item.field, "row": item.row,
+                    "value": display(item.value), "normalized": item.value, "text": item.text,
+                    "start": item.start, "end": item.end, "rule": item.rule,
+                    "confidence": item.confidence, "extractor_version": extractor_version,
+                    "created_at": at,
+                }
+            )  # fmt: skip
+        with self._write() as session:
+            document = _document(session, document_id)
+            if values:
+                session.execute(insert(SuggestionRow), values)
+            document.extracted_version = extractor_version
+            document.open_suggestions = count_open_slots(session, document_id)
+        return len(values)
+
+    def suggestions(self, document_id: str) -> list[Suggestion]:
+        s = SuggestionRow
+        statement = select(s).where(s.document_id == document_id).order_by(s.field, s.row, s.id)
+        with self._read() as session:
+            return [convert.suggestion(row) for row in session.scalars(statement)]
+
+    # decisions
+
+    def curated(self, document_id: str) -> list[CuratedValue]:
+        c = CuratedValueRow
+        statement = select(c).where(c.document_id == document_id).order_by(c.field, c.row)
+        with self._read() as session:
+            return [convert.curated(row) for row in session.scalars(statement)]
+
+    def apply(
+        self, changes: Sequence[SlotChange], curator: str, *, kind: HistoryKind = "decision"
+    ) -> list[SlotChange]:
+        """Apply all ``changes`` in one transaction; the later write wins.
+
+        Returns the changes as applied: ``before`` is the value the database really held
+        (another window may have changed it since the caller looked). ``kind='undo'``
+        marks the history rows of an undo (the port's callers need not pass it).
+        """
+        if not changes:
+            return []
+        at = now()
+        applied: list[SlotChange] = []
+        with self._write() as session:
+            touched: dict[str, DocumentRow] = {}
+            for change in changes:
+                if change.document_id not in touched:
+                    touched[change.document_id] = _document(session, change.document_id)
+                applied.append(apply_change(session, change, curator, kind, at))
+            for document_id, document in touched.items():
+                if document.status == str(DocStatus.NEW):
+                    _set_status(session, document, DocStatus.IN_PROGRESS, curator, at)
+                document.open_suggestions = count_open_slots(session, document_id)
+        return applied
+
+    def history(self, document_id: str | None = None) -> list[HistoryEntry]:
+        h = HistoryRow
+        statement = select(h).where(h.kind != "document-status").order_by(h.id)
+        if document_id is not None:
+            statement = statement.where(h.document_id == document_id)
+        with self._read() as session:
+            return [convert.history(row) for row in session.scalars(statement)]
+
+    # bulk reads for export (in batches: no transaction stays open between them)
+
+    def all_documents(self) -> Iterator[Document]:
+        return keyset(self._read, DocumentRow, (DocumentRow.id,), convert.document)
+
+    def all_curated(self) -> Iterator[CuratedValue]:
+        c = CuratedValueRow
+        return keyset(self._read, c, (c.document_id, c.field, c.row), convert.curated)
+
+    def all_suggestions(self) -> Iterator[Suggestion]:
+        s = SuggestionRow
+        return keyset(self._read, s, (s.document_id, s.field, s.row, s.id), convert.suggestion)
+
+
+def _document(session: Session, document_id: str) -> DocumentRow:
+    document = session.get(DocumentRow, document_id)
+    if document is None:
+        raise UnknownDocumentError(document_id)
+    return document
+
+
+def _set_status(
+    session: Session, document: DocumentRow, status: DocStatus, curator: str, at: datetime
+) -> None:
+    if document.status == str(status):
+        return
+    session.add(
+        HistoryRow(
+            kind="document-status", document_id=document.id, field=None, row=None,
+            old_status=document.status, old_value=None, new_status=str(status),
+            new_value=None, suggestion_id=None, curator=curator, at=at,
+        )
+    )  # fmt: skip
+    document.status = str(status)
