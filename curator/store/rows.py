@@ -9,11 +9,11 @@ document list is one indexed scan.
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from typing import Any, ClassVar
 
 from sqlalchemy import (
-    JSON,
     DateTime,
     Dialect,
     ForeignKey,
@@ -56,15 +56,33 @@ class UtcDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
-# JSON keeps int / float / str / bool apart exactly; None is SQL NULL.
-NormalizedJSON = JSON(none_as_null=True)
+class ScalarJSON(TypeDecorator[Scalar]):
+    """A normalized value as JSON text: int, float, str and bool stay apart exactly.
+
+    Stored as TEXT on purpose: SQLite gives a column declared ``JSON`` NUMERIC affinity,
+    which silently turns the text ``1.0`` into the integer 1. None is SQL NULL.
+    """
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: Scalar | None, dialect: Dialect) -> str | None:
+        return None if value is None else json.dumps(value)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> Scalar | None:
+        if value is None:
+            return None
+        loaded = json.loads(value)
+        if not isinstance(loaded, str | int | float | bool):
+            raise TypeError(f"not a normalized scalar: {value!r}")
+        return loaded
 
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
     type_annotation_map: ClassVar[dict[Any, Any]] = {
         datetime: UtcDateTime(),
-        Scalar: NormalizedJSON,
+        Scalar: ScalarJSON(),
     }
 
 

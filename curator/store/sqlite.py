@@ -57,15 +57,22 @@ def configure(engine: Engine) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
+def include_name(name: str | None, type_: str, _parents: object) -> bool:
+    """For Alembic autogenerate: leave out the FTS5 table and its shadow tables."""
+    return not (type_ == "table" and name is not None and name.startswith(FTS_TABLE))
+
+
 def fts_match_expression(query: str) -> str | None:
     """An FTS5 MATCH expression for text typed by a user, or None if nothing to search.
 
     Every whitespace-separated term becomes a quoted phrase (so quotes, parentheses,
     AND/OR/NOT/NEAR, ``*``, ``:`` and ``^`` are plain text, never syntax); terms are
     ANDed and the last one is a prefix, so results narrow while the user types.
-    Terms without a letter or digit are dropped (the tokenizer would ignore them).
+    Terms without a letter or digit are dropped (the tokenizer would ignore them), and
+    so are control characters (FTS5 ends a string at NUL).
     """
-    terms = [t for t in query.split() if any(ch.isalnum() for ch in t)]
+    printable = "".join(ch if ch.isprintable() else " " for ch in query)
+    terms = [t for t in printable.split() if any(ch.isalnum() for ch in t)]
     if not terms:
         return None
     phrases = ['"' + term.replace('"', '""') + '"' for term in terms]

@@ -11,12 +11,7 @@ from __future__ import annotations
 from alembic import context
 
 from curator.store.rows import Base
-from curator.store.sqlite import FTS_TABLE
-
-
-def include_name(name: str | None, type_: str, _parents: object) -> bool:
-    """Leave the FTS5 table and its shadow tables out of autogenerate."""
-    return not (type_ == "table" and name is not None and name.startswith(FTS_TABLE))
+from curator.store.sqlite import include_name
 
 
 def run_migrations_online() -> None:

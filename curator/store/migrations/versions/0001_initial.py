@@ -66,7 +66,7 @@ def upgrade() -> None:
         sa.Column("field", sa.String(length=128), nullable=False),
         sa.Column("row", sa.Integer(), nullable=False),
         sa.Column("value", sa.Text(), nullable=False),
-        sa.Column("normalized", sa.JSON(none_as_null=True), nullable=True),
+        sa.Column("normalized", sa.Text(), nullable=True),  # JSON text
         sa.Column("text", sa.Text(), nullable=False),
         sa.Column("start", sa.Integer(), nullable=False),
         sa.Column("end", sa.Integer(), nullable=False),
@@ -90,7 +90,7 @@ def upgrade() -> None:
         sa.Column("row", sa.Integer(), nullable=False),
         sa.Column("status", sa.String(length=16), nullable=False),
         sa.Column("value", sa.Text(), nullable=True),
-        sa.Column("normalized", sa.JSON(none_as_null=True), nullable=True),
+        sa.Column("normalized", sa.Text(), nullable=True),  # JSON text
         sa.Column("suggestion_id", sa.Integer(), nullable=True),
         sa.Column("start", sa.Integer(), nullable=True),
         sa.Column("end", sa.Integer(), nullable=True),
