@@ -17,17 +17,15 @@ from curator.core.model import DocStatus, DocumentInfo, Progress
 from curator.core.ports import AddResult, SlotChange
 from curator.core.review import display, now
 from curator.store import convert, sqlite
+from curator.store.changes import apply_change, count_open_slots, get_document, set_status
 from curator.store.database import open_engine, translated
-from curator.store.errors import UnknownDocumentError
 from curator.store.keyset import keyset
 from curator.store.rows import CuratedValueRow, DocumentRow, HistoryRow, SuggestionRow
 from curator.store.search import document_filter
-from curator.store.slots import apply_change, count_open_slots
 
 if TYPE_CHECKING:
     import os
     from collections.abc import Iterable, Iterator, Sequence
-    from datetime import datetime
     from types import TracebackType
 
     from sqlalchemy.engine import Engine
@@ -40,6 +38,7 @@ if TYPE_CHECKING:
         NewDocument,
         Suggestion,
     )
+    from curator.core.ports import EvidenceStore
 
 HistoryKind = Literal["decision", "undo"]
 _CHUNK = 500  # ids per IN (...) clause
@@ -151,11 +150,11 @@ class SqlStore:
 
     def document(self, document_id: str) -> Document:
         with self._read() as session:
-            return convert.document(_document(session, document_id))
+            return convert.document(get_document(session, document_id))
 
     def set_document_status(self, document_id: str, status: DocStatus, curator: str) -> None:
         with self._write() as session:
-            _set_status(session, _document(session, document_id), status, curator, now())
+            set_status(session, get_document(session, document_id), status, curator, now())
 
     def progress(self) -> Progress:
         d = DocumentRow
@@ -202,7 +201,7 @@ class SqlStore:
                 }
             )  # fmt: skip
         with self._write() as session:
-            document = _document(session, document_id)
+            document = get_document(session, document_id)
             if values:
                 session.execute(insert(SuggestionRow), values)
             document.extracted_version = extractor_version
@@ -240,11 +239,11 @@ class SqlStore:
             touched: dict[str, DocumentRow] = {}
             for change in changes:
                 if change.document_id not in touched:
-                    touched[change.document_id] = _document(session, change.document_id)
+                    touched[change.document_id] = get_document(session, change.document_id)
                 applied.append(apply_change(session, change, curator, kind, at))
             for document_id, document in touched.items():
                 if document.status == str(DocStatus.NEW):
-                    _set_status(session, document, DocStatus.IN_PROGRESS, curator, at)
+                    set_status(session, document, DocStatus.IN_PROGRESS, curator, at)
                 document.open_suggestions = count_open_slots(session, document_id)
         return applied
 
@@ -270,23 +269,7 @@ class SqlStore:
         return keyset(self._read, s, (s.document_id, s.field, s.row, s.id), convert.suggestion)
 
 
-def _document(session: Session, document_id: str) -> DocumentRow:
-    document = session.get(DocumentRow, document_id)
-    if document is None:
-        raise UnknownDocumentError(document_id)
-    return document
+if TYPE_CHECKING:
 
-
-def _set_status(
-    session: Session, document: DocumentRow, status: DocStatus, curator: str, at: datetime
-) -> None:
-    if document.status == str(status):
-        return
-    session.add(
-        HistoryRow(
-            kind="document-status", document_id=document.id, field=None, row=None,
-            old_status=document.status, old_value=None, new_status=str(status),
-            new_value=None, suggestion_id=None, curator=curator, at=at,
-        )
-    )  # fmt: skip
-    document.status = str(status)
+    def _implements_the_port(store: SqlStore) -> EvidenceStore:
+        return store  # mypy checks SqlStore against the EvidenceStore protocol here

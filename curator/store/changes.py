@@ -1,4 +1,4 @@
-"""Writing one slot change, and counting a document's open slots (inside a transaction)."""
+"""Write helpers used inside one unit of work: slot changes, document status, open counts."""
 
 from __future__ import annotations
 
@@ -8,12 +8,15 @@ from sqlalchemy import exists, func, select
 
 from curator.core.ports import SlotChange
 from curator.store import convert
-from curator.store.rows import CuratedValueRow, HistoryRow, SuggestionRow
+from curator.store.errors import UnknownDocumentError
+from curator.store.rows import CuratedValueRow, DocumentRow, HistoryRow, SuggestionRow
 
 if TYPE_CHECKING:
     from datetime import datetime
 
     from sqlalchemy.orm import Session
+
+    from curator.core.model import DocStatus
 
 
 def apply_change(
@@ -60,3 +63,26 @@ def count_open_slots(session: Session, document_id: str) -> int:
     )
     session.flush()
     return session.scalar(select(func.count()).select_from(slots)) or 0
+
+
+def get_document(session: Session, document_id: str) -> DocumentRow:
+    document = session.get(DocumentRow, document_id)
+    if document is None:
+        raise UnknownDocumentError(document_id)
+    return document
+
+
+def set_status(
+    session: Session, document: DocumentRow, status: DocStatus, curator: str, at: datetime
+) -> None:
+    """Change a document's status and log it (kind 'document-status'); no-op if unchanged."""
+    if document.status == str(status):
+        return
+    session.add(
+        HistoryRow(
+            kind="document-status", document_id=document.id, field=None, row=None,
+            old_status=document.status, old_value=None, new_status=str(status),
+            new_value=None, suggestion_id=None, curator=curator, at=at,
+        )
+    )  # fmt: skip
+    document.status = str(status)
