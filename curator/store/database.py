@@ -7,7 +7,6 @@ the migrations are found through the package path, so they work from a wheel.
 from __future__ import annotations
 
 import os
-import sys
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,7 +26,6 @@ from curator.store.errors import (
     NewerDatabaseError,
     NotADatabaseError,
     ReadOnlyDatabaseError,
-    StoreError,
 )
 
 if TYPE_CHECKING:
@@ -156,32 +154,3 @@ def translated(where: str) -> Iterator[None]:
                 f"{where} is damaged and cannot be read; restore it from a backup."
             ) from error
         raise
-
-
-def main(argv: list[str]) -> int:
-    """Developer helper: ``revision MESSAGE`` autogenerates a migration from the models."""
-    if len(argv) != 2 or argv[0] != "revision":
-        print("usage: python -m curator.store.database revision MESSAGE", file=sys.stderr)
-        return 2
-    scratch = Path.cwd() / ".migration-scratch.sqlite"
-    scratch.unlink(missing_ok=True)
-    try:
-        engine = create_engine(f"sqlite:///{scratch}")
-        sqlite.configure(engine)
-        config = alembic_config()
-        with engine.begin() as conn:
-            config.attributes["connection"] = conn
-            command.upgrade(config, "head")
-            command.revision(config, message=argv[1], autogenerate=True)
-        engine.dispose()
-    finally:
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{scratch}{suffix}").unlink(missing_ok=True)
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))
-
-
-__all__ = ["StoreError", "open_engine", "resolve", "translated"]

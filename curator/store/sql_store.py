@@ -237,12 +237,17 @@ class SqlStore:
         applied: list[SlotChange] = []
         with self._write() as session:
             touched: dict[str, DocumentRow] = {}
+            written: set[str] = set()
             for change in changes:
                 if change.document_id not in touched:
                     touched[change.document_id] = get_document(session, change.document_id)
-                applied.append(apply_change(session, change, curator, kind, at))
-            for document_id, document in touched.items():
-                if document.status == str(DocStatus.NEW):
+                done = apply_change(session, change, curator, kind, at)
+                if done.before != done.after:
+                    written.add(change.document_id)
+                applied.append(done)
+            for document_id in written:
+                document = touched[document_id]
+                if document.status == str(DocStatus.NEW):  # the first decision
                     set_status(session, document, DocStatus.IN_PROGRESS, curator, at)
                 document.open_suggestions = count_open_slots(session, document_id)
         return applied

@@ -116,6 +116,7 @@ def test_noop_change_writes_nothing(filled: SqlStore, form_of: Any) -> None:
         SlotChange("d1", slot.spec.key, slot.row, None, None)
     )
     assert filled.history() == []
+    assert filled.document("d1").status is DocStatus.NEW
 
 
 def test_slot_mismatch_is_refused(filled: SqlStore, form_of: Any) -> None:

@@ -3,15 +3,24 @@ connection (``config.attributes["connection"]``); no alembic.ini is needed.
 
 For developers, a new revision (then review and tidy it by hand)::
 
-    .venv/bin/python -m curator.store.database revision "add something"
+    .venv/bin/python -m curator.store.revision "add something"
 """
 
 from __future__ import annotations
 
 from alembic import context
 
-from curator.store.rows import Base
+from curator.store.rows import Base, ScalarJSON, UtcDateTime
 from curator.store.sqlite import include_name
+
+
+def render_item(type_: str, obj: object, _context: object) -> str | bool:
+    """Autogenerate our column types as plain SQLAlchemy types (migrations stay frozen)."""
+    if type_ == "type" and isinstance(obj, UtcDateTime):
+        return "sa.DateTime(timezone=True)"
+    if type_ == "type" and isinstance(obj, ScalarJSON):
+        return "sa.Text()"
+    return False
 
 
 def run_migrations_online() -> None:
@@ -23,6 +32,7 @@ def run_migrations_online() -> None:
         target_metadata=Base.metadata,
         render_as_batch=True,  # SQLite cannot ALTER most things: copy-and-move instead
         include_name=include_name,
+        render_item=render_item,
         compare_type=True,
     )
     with context.begin_transaction():
