@@ -1,0 +1,60 @@
+"""Per-document working state shared by the engine and the hooks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from curator.core.model import Extracted
+from curator.extract.document import Document
+from curator.extract.lexicon import Hit
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A count found by a ``count`` rule, before the population hook decides."""
+
+    role: str
+    n: int
+    start: int
+    end: int
+    confidence: float
+    rule: str
+
+
+@dataclass(slots=True)
+class Row:
+    """One row of a repeated group, as found by a rule (numbered at the end)."""
+
+    group: str
+    start: int
+    end: int
+    confidence: float
+    rule: str
+    cells: list[Extracted] = field(default_factory=list)
+
+    def values(self) -> dict[str, object]:
+        return {c.field.split(".", 1)[1]: c.value for c in self.cells}
+
+
+@dataclass(slots=True)
+class Context:
+    doc: Document
+    hits: dict[str, list[Hit]]
+    found: list[Extracted] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
+    counts: list[Candidate] = field(default_factory=list)
+    deferred: list[tuple[Extracted, str]] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    def hits_in(self, lexicon: str, start: int, end: int) -> list[Hit]:
+        return [h for h in self.hits.get(lexicon, []) if h.start >= start and h.end <= end]
+
+    def best(self, key: str) -> Extracted | None:
+        cands = [e for e in self.found if e.field == key]
+        return max(cands, key=lambda e: (e.confidence, -e.start)) if cands else None
+
+    def values(self, key: str) -> list[Extracted]:
+        return [e for e in self.found if e.field == key]

@@ -1,0 +1,195 @@
+"""The engine: runs the rules over one text and returns :class:`Extracted` suggestions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from curator.core.model import Extracted, Scalar
+from curator.core.schema import Schema
+from curator.extract.context import Candidate, Context, Row
+from curator.extract.document import Document
+from curator.extract.hooks import HOOKS, finish_rows, select
+from curator.extract.lexicon import Hit, Lexicon
+from curator.extract.normalizers import TEXT_NORMALIZERS
+from curator.extract.rules import Rule
+
+#: Normalizers that map a span to a lexicon term found inside it (narrowing the span).
+LEXICON_NORMALIZERS = {"drug": "drugs", "condition": "conditions", "event": "events"}
+NEGATED_FACTOR, HEDGED_FACTOR = 0.5, 0.85
+_TEMPLATE = regex.compile(r"\{([a-z_]+)\}")
+
+
+class Extractor:
+    """Rule-based extractor; build it with :func:`curator.extract.load_extractor`."""
+
+    def __init__(
+        self, rules: list[Rule], lexicons: dict[str, Lexicon], schema: Schema, version: str
+    ) -> None:
+        self.rules = tuple(rules)
+        self.lexicons = lexicons
+        self.schema = schema
+        self.version = version
+        self._by_id = {r.id: r for r in rules}
+
+    def describe(self, rule_id: str) -> str:
+        rule = self._by_id.get(rule_id)
+        return rule.description if rule else f"unknown rule {rule_id!r}"
+
+    def rule(self, rule_id: str) -> Rule | None:
+        return self._by_id.get(rule_id)
+
+    def extract(self, text: str) -> list[Extracted]:
+        """Suggestions for ``text``, sorted by position; deterministic, never raises."""
+        try:
+            return self.extract_strict(text)
+        except Exception:  # a bug must not take the app down; tests use extract_strict
+            return []
+
+    def extract_strict(self, text: str) -> list[Extracted]:
+        if not isinstance(text, str) or not text.strip():
+            return []
+        doc = Document(text)
+        lowered = text.lower()
+        hits: dict[str, list[Hit]] = {}
+        for name, lexicon in self.lexicons.items():
+            found = lexicon.find(text, lowered)
+            hits[name] = lexicon.with_definitions(text, found, doc.body_end)
+        ctx = Context(doc, hits)
+        for rule in self.rules:
+            if rule.kind == "match":
+                ctx.found.extend(self._matches(rule, ctx))
+            elif rule.kind == "row":
+                ctx.rows.extend(self._rows(rule, ctx))
+            elif rule.kind == "count":
+                ctx.counts.extend(self._counts(rule, ctx))
+        for rule in self.rules:
+            if rule.kind == "derived":
+                HOOKS[rule.hook](rule, ctx)
+        self._fill_templates(ctx)
+        out = select(ctx.found, self.schema) + finish_rows(ctx.rows)
+        out.sort(key=lambda e: (e.start, e.end, e.field, e.row if e.row is not None else -1))
+        return [e for e in out if 0 <= e.start < e.end <= len(text) and e.text == text[e.start : e.end]]
+
+    # ---- rule kinds --------------------------------------------------------------
+    def _spans(self, rule: Rule, ctx: Context) -> Iterator[tuple[regex.Match[str], float]]:
+        """Matches of the rule in its scope with the confidence after negation/hedging."""
+        lo, hi = ctx.doc.region(rule.scope)
+        if hi <= lo:
+            return
+        for pattern in rule.patterns:
+            for m in pattern.finditer(ctx.text, lo, hi):
+                if m.end() == m.start():
+                    continue
+                if rule.exclude is not None:
+                    s_start, s_end = ctx.doc.sentence(m.start())
+                    if rule.exclude.search(ctx.text, s_start, s_end):
+                        continue
+                conf = rule.confidence
+                if rule.negation != "keep":
+                    if ctx.doc.negated(m.start()):
+                        if rule.negation == "drop":
+                            continue
+                        conf *= NEGATED_FACTOR
+                    elif ctx.doc.hedged(m.start()) and rule.negation == "lower":
+                        conf *= HEDGED_FACTOR
+                yield m, round(conf, 3)
+
+    def _normalize(
+        self, name: str, ctx: Context, start: int, end: int
+    ) -> tuple[Scalar, int, int] | None:
+        if name in LEXICON_NORMALIZERS:
+            inside = ctx.hits_in(LEXICON_NORMALIZERS[name], start, end)
+            return (inside[0].term.name, inside[0].start, inside[0].end) if inside else None
+        start, end = _trim(ctx.text, start, end)
+        if end <= start:
+            return None
+        value = TEXT_NORMALIZERS[name](ctx.text[start:end])
+        return None if value is None or value == "" else (value, start, end)
+
+    def _matches(self, rule: Rule, ctx: Context) -> Iterator[Extracted]:
+        for m, conf in self._spans(rule, ctx):
+            start, end = m.span("v") if "v" in rule_groups(m) and m.start("v") >= 0 else m.span()
+            if rule.value is not None and rule.normalizer == "":
+                value: Scalar = rule.value
+                start, end = _trim(ctx.text, start, end)
+            else:
+                norm = self._normalize(rule.normalizer, ctx, start, end)
+                if norm is None:
+                    continue
+                value, start, end = norm
+                if rule.value is not None:
+                    value = rule.value
+            if end <= start:
+                continue
+            item = Extracted(rule.field, value, ctx.text[start:end], start, end, rule.id, conf)
+            if isinstance(value, str) and _TEMPLATE.search(value):
+                groups = {k: v for k, v in m.groupdict().items() if v is not None}
+                ctx.deferred.append((item, _TEMPLATE.sub(lambda g: groups.get(g[1], g[0]), value)))
+            else:
+                yield item
+
+    def _rows(self, rule: Rule, ctx: Context) -> Iterator[Row]:
+        group = rule.field
+        for m, conf in self._spans(rule, ctx):
+            row = Row(group, m.start(), m.end(), conf, rule.id)
+            for name in rule_groups(m):
+                if name.startswith("_") or m.start(name) < 0:
+                    continue
+                spec = self.schema.field(f"{group}.{name}")
+                norm_name = rule.group_normalizers.get(name) or _default_normalizer(spec.type)
+                norm = self._normalize(norm_name, ctx, *m.span(name))
+                if norm is None:
+                    continue
+                value, s, e = norm
+                row.cells.append(Extracted(spec.key, value, ctx.text[s:e], s, e, rule.id, conf))
+            for name, value in rule.set.items():
+                s, e = _trim(ctx.text, *m.span())
+                row.cells.append(Extracted(f"{group}.{name}", value, ctx.text[s:e], s, e, rule.id, conf))
+            if any(not c.field.endswith((".measure", ".scheme")) for c in row.cells):
+                yield row
+
+    def _counts(self, rule: Rule, ctx: Context) -> Iterator[Candidate]:
+        for m, conf in self._spans(rule, ctx):
+            for name, role in (("n", rule.role), ("i", "intervention"), ("c", "control")):
+                if name not in rule_groups(m) or m.start(name) < 0:
+                    continue
+                value = TEXT_NORMALIZERS["count"](m.group(name))
+                if isinstance(value, int) and not isinstance(value, bool):
+                    s, e = _trim(ctx.text, *m.span(name))
+                    ctx_role = role if name == "n" else role
+                    yield Candidate(ctx_role, value, s, e, conf, rule.id)
+
+    def _fill_templates(self, ctx: Context) -> None:
+        main = ctx.values("intervention")
+        name = str(max(main, key=lambda e: e.confidence).value) if main else ""
+        abbrev = ""
+        if main:
+            best = max(main, key=lambda e: e.confidence)
+            abbrev = best.text if best.text.isupper() else ""
+        for item, value in ctx.deferred:
+            filled = value.replace("{intervention}", name)
+            if "{" in filled or not name and "{intervention}" in value:
+                continue
+            filled = filled.replace("{intervention_abbrev}", abbrev or name)
+            ctx.found.append(
+                Extracted(item.field, filled, item.text, item.start, item.end, item.rule,
+                          item.confidence)
+            )
+
+
+def rule_groups(m: regex.Match[str]) -> dict[str, int]:
+    return m.re.groupindex
+
+
+def _default_normalizer(kind: str) -> str:
+    return {"number": "number", "int": "count"}.get(kind, "text")
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \t\n\r,;:([{":
+        start += 1
+    while end > start and text[end - 1] in " \t\n\r,;:":
+        end -= 1
+    return start, end

@@ -1,0 +1,126 @@
+"""Derived rules (``kind = "derived"``): the code behind each ``hook`` name, plus the
+final selection of single-valued fields and the numbering of repeated-group rows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import regex
+
+from curator.core.model import Extracted
+from curator.core.schema import Schema
+from curator.extract.context import Context, Row
+from curator.extract.lexfields import condition, intervention, link_drug, route_from_lexicon
+from curator.extract.population import population
+from curator.extract.rules import Rule
+
+Hook = Callable[[Rule, Context], None]
+
+_AE_CUE = regex.compile(
+    r"\b(?:side[- ]effects?|adverse|toxicit|risks?\b|complications?|reported|occurr?|"
+    r"discontinu|withdr[ae]w|stopped|warning|susceptib|caus|develop|experienc)",
+    regex.I,
+)
+_SENTENCE_END = regex.compile(r"[.!?](?=\s|$)")
+
+
+def implied(rule: Rule, ctx: Context) -> None:
+    """Emit the rule's value when every 'when' field's best suggestion is one of its values.
+
+    The result competes with direct matches on confidence; a ``fallback`` rule only
+    speaks when nothing else suggested the field.
+    """
+    sources = []
+    for key, allowed in rule.when.items():
+        best = ctx.best(key)
+        if best is None or str(best.value) not in allowed:
+            return
+        sources.append(best)
+    if rule.value is None or not sources or rule.fallback and ctx.best(rule.field) is not None:
+        return
+    src = min(sources, key=lambda e: e.confidence)
+    conf = round(rule.confidence * src.confidence, 3)
+    ctx.found.append(Extracted(rule.field, rule.value, src.text, src.start, src.end, rule.id, conf))
+
+
+def title(rule: Rule, ctx: Context) -> None:
+    if ctx.doc.title and not ctx.values("title"):
+        s, e = ctx.doc.title
+        value = " ".join(ctx.text[s:e].split())
+        ctx.found.append(Extracted("title", value, ctx.text[s:e], s, e, rule.id, rule.confidence))
+
+
+def conclusion_text(rule: Rule, ctx: Context) -> None:
+    if ctx.doc.conclusion is None:
+        return
+    start, end = ctx.doc.conclusion
+    direction = ctx.best("direction")
+    pos = direction.start if direction and start <= direction.start < end else start
+    s, e = ctx.doc.sentence(pos)
+    s, e = max(s, start), min(e, end)
+    m = _SENTENCE_END.search(ctx.text, s, e)
+    e = m.end() if m else e
+    while e > s and ctx.text[e - 1].isspace():
+        e -= 1
+    if e - s >= 20:
+        value = " ".join(ctx.text[s:e].split())
+        ctx.found.append(Extracted("conclusion_text", value, ctx.text[s:e], s, e, rule.id,
+                                   rule.confidence))
+
+
+def ae_lexicon(rule: Rule, ctx: Context) -> None:
+    """Adverse events named in sentences about harms (not negated ones)."""
+    taken = [(r.start, r.end) for r in ctx.rows if r.group == "adverse_events"]
+    seen: set[str] = set()
+    for hit in ctx.hits.get("events", []):
+        if hit.start >= ctx.doc.body_end or hit.term.name in seen:
+            continue
+        if any(s <= hit.start < e for s, e in taken):
+            seen.add(hit.term.name)
+            continue
+        s_start, s_end = ctx.doc.sentence(hit.start)
+        if not _AE_CUE.search(ctx.text, s_start, s_end) or ctx.doc.negated(hit.start, 40):
+            continue
+        seen.add(hit.term.name)
+        cell = Extracted("adverse_events.event", hit.term.name, ctx.text[hit.start : hit.end],
+                         hit.start, hit.end, rule.id, rule.confidence)
+        ctx.rows.append(Row("adverse_events", hit.start, hit.end, rule.confidence, rule.id, [cell]))
+
+
+HOOKS: dict[str, Hook] = {
+    "implied": implied, "title": title, "conclusion_text": conclusion_text,
+    "ae_lexicon": ae_lexicon, "population": population, "intervention": intervention,
+    "condition": condition, "route_from_lexicon": route_from_lexicon, "link_drug": link_drug,
+}
+
+
+def select(found: list[Extracted], schema: Schema) -> list[Extracted]:
+    """The best suggestion per single-valued field; one per distinct value for lists."""
+    best: dict[tuple[str, str], Extracted] = {}
+    for e in found:
+        several = schema.has_field(e.field) and schema.field(e.field).several
+        key = (e.field, str(e.value).casefold() if several else "")
+        old = best.get(key)
+        if old is None or (e.confidence, -e.start) > (old.confidence, -old.start):
+            best[key] = e
+    return list(best.values())
+
+
+def finish_rows(rows: list[Row]) -> list[Extracted]:
+    """Drop rows overlapping a more confident row of the same group; number the rest."""
+    kept: list[Row] = []
+    for row in sorted(rows, key=lambda r: (-r.confidence, r.start)):
+        if any(k.group == row.group and k.start < row.end and row.start < k.end for k in kept):
+            continue
+        if any(k.group == row.group and k.values() == row.values() for k in kept):
+            continue
+        kept.append(row)
+    out: list[Extracted] = []
+    counters: dict[str, int] = {}
+    for row in sorted(kept, key=lambda r: (r.start, r.end)):
+        index = counters.get(row.group, 0)
+        counters[row.group] = index + 1
+        for c in row.cells:
+            out.append(Extracted(c.field, c.value, c.text, c.start, c.end, c.rule, c.confidence,
+                                 index))
+    return out

@@ -1,0 +1,156 @@
+"""Lexicons as data (drugs, conditions, adverse events) matched with Aho-Corasick.
+
+A lexicon file is TOML with ``[[terms]]`` tables: ``name`` (the normalized value),
+``synonyms`` (matched case-insensitively), ``abbreviations`` (matched with exact case)
+and optional ``kind`` / ``route``. All names are matched in one pass over the text;
+abbreviations the document defines itself ("azathioprine (AZA)") are added per document.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import ahocorasick
+import regex
+
+from curator.extract.rules import RuleFileError
+
+_DEFINITION = regex.compile(r"\s{0,2}[(\[]\s{0,1}([A-Za-z][A-Za-z0-9αβ\-/+]{0,11})\s{0,1}[)\];,]")
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    name: str
+    kind: str = ""
+    route: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    term: Term
+    start: int
+    end: int
+    abbreviation: bool = False
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum()
+
+
+class Lexicon:
+    def __init__(self, name: str, entries: list[tuple[str, Term, bool]]) -> None:
+        self.name = name
+        self._auto = ahocorasick.Automaton()
+        table: dict[str, list[tuple[str, Term, bool]]] = {}
+        for surface, term, exact in entries:
+            table.setdefault(surface.lower(), []).append((surface, term, exact))
+        for key, items in table.items():
+            self._auto.add_word(key, (len(key), tuple(items)))
+        if table:
+            self._auto.make_automaton()
+        self._empty = not table
+        self.terms = {t.name: t for _, t, _ in entries}
+
+    def find(self, text: str, lowered: str | None = None) -> list[Hit]:
+        """Leftmost-longest whole-word matches of the lexicon in ``text``."""
+        if self._empty or not text:
+            return []
+        low = text.lower() if lowered is None else lowered
+        if len(low) != len(text):  # some characters change length when lowered
+            low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+        found: list[Hit] = []
+        for end_index, (length, items) in self._auto.iter(low):
+            start, end = end_index - length + 1, end_index + 1
+            if start > 0 and _is_word(text[start - 1]) or end < len(text) and _is_word(text[end]):
+                continue
+            surface = text[start:end]
+            for form, term, exact in items:
+                if not exact or form == surface:
+                    found.append(Hit(term, start, end, exact))
+                    break
+        return _longest(found)
+
+    def with_definitions(self, text: str, hits: list[Hit], limit: int) -> list[Hit]:
+        """Add mentions of abbreviations defined in the text right after a lexicon hit."""
+        defined: dict[str, Term] = {}
+        for hit in hits:
+            m = _DEFINITION.match(text, hit.end, min(len(text), hit.end + 20))
+            if m and _abbreviates(m.group(1), text[hit.start : hit.end]):
+                defined.setdefault(m.group(1), hit.term)
+        if not defined:
+            return hits
+        names = sorted(defined, key=len, reverse=True)
+        pattern = regex.compile(r"(?<![\w-])(?:" + "|".join(map(regex.escape, names)) + r")(?![\w])")
+        taken = {(h.start, h.end) for h in hits}
+        extra = [
+            Hit(defined[m.group()], m.start(), m.end(), True)
+            for m in pattern.finditer(text, 0, limit)
+            if (m.start(), m.end()) not in taken
+        ]
+        return _longest(hits + extra)
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """Schwartz-Hearst check: the letters of ``short`` occur in order in ``long``."""
+    letters = [c.lower() for c in short if c.isalnum()]
+    if not letters or not short[0].isalpha() or short.lower() == long.lower():
+        return False
+    if letters[0] != long[0].lower():
+        return False
+    i = len(long) - 1
+    for ch in reversed(letters):
+        while i >= 0 and long[i].lower() != ch:
+            i -= 1
+        if i < 0:
+            return False
+        i -= 1
+    return True
+
+
+def _longest(hits: list[Hit]) -> list[Hit]:
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    out: list[Hit] = []
+    last_end = -1
+    for hit in hits:
+        if hit.start >= last_end:
+            out.append(hit)
+            last_end = hit.end
+    return out
+
+
+def load_lexicon(name: str, path: str | Path | None = None) -> Lexicon:
+    """The packaged lexicon ``name`` (lexicons/<name>.toml) or the file ``path``."""
+    if path is None:
+        source = f"<package>/lexicons/{name}.toml"
+        files = resources.files("curator.extract").joinpath("lexicons")
+        text = files.joinpath(f"{name}.toml").read_text("utf-8")
+    else:
+        source, text = str(path), Path(path).read_text("utf-8")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleFileError(source, None, f"is not valid TOML: {exc}") from None
+    entries: list[tuple[str, Term, bool]] = []
+    for raw in data.get("terms", []):
+        entries.extend(_entries(source, raw))
+    if not entries:
+        raise RuleFileError(source, None, "needs at least one [[terms]] table")
+    return Lexicon(name, entries)
+
+
+def _entries(source: str, raw: Any) -> list[tuple[str, Term, bool]]:
+    name = raw.get("name") if isinstance(raw, dict) else None
+    if not isinstance(name, str) or not name.strip():
+        raise RuleFileError(source, None, f"a term has no 'name': {raw!r}")
+    term = Term(name, str(raw.get("kind", "")), str(raw.get("route", "")))
+    out = [(name, term, False)]
+    for key, exact in (("synonyms", False), ("abbreviations", True)):
+        values = raw.get(key, [])
+        if not isinstance(values, list) or not all(isinstance(v, str) and v for v in values):
+            raise RuleFileError(source, None, f"term '{name}': '{key}' must be a list of strings")
+        out.extend((v, term, exact) for v in values)
+    return out

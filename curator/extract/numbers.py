@@ -1,0 +1,68 @@
+"""Numbers as written in abstracts: digits with separators, decimals and English words.
+
+``NUM`` / ``COUNT`` / ``NUMWORDS`` are regex fragments the rule files use through the
+``{NUM}``, ``{COUNT}`` and ``{WORDNUM}`` placeholders; every quantifier in them is
+bounded so that no input can make them backtrack catastrophically.
+"""
+
+from __future__ import annotations
+
+import math
+
+from text_to_num import text2num
+
+#: A decimal number: "0.295", ".5", "1,009", "13 388" (thin or plain space groups), "-1.2".
+NUM = r"(?:[-\u2212]?(?:\d{1,3}(?:[,\u2009\u202f]\d{3}){1,3}(?!\d)|\d{1,9}(?:\.\d{1,6})?|\.\d{1,6}))"
+#: A whole count: "1,009", "13 388", "53".
+COUNT = r"(?<![\d.,])(?:\d{1,3}(?:[,\u2009\u202f]\d{3}){1,3}(?![\d.])|\d{1,7}(?![\d.,]\d))"
+
+_UNITS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+).split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_SMALL = "|".join(sorted(_UNITS + _TENS, key=len, reverse=True))
+_WORD = rf"(?:{_SMALL}|hundred|thousand)"
+#: English number words: "Ten", "Seventy-seven", "One hundred and seventy-six".
+WORDNUM = rf"(?:\b{_WORD}(?:(?:[\s-]{{1,2}}|\s{{1,2}}and\s{{1,2}}){_WORD}){{0,6}}\b)"
+
+_SIMPLE = {w: i for i, w in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
+
+
+def parse_number(text: str) -> float | None:
+    """A float from digits ("1,009", "0.295", "−1.2") or number words, or None."""
+    raw = text.strip().replace("\u2212", "-").replace("\u2009", "").replace("\u202f", "")
+    raw = raw.replace(",", "").replace(" ", "") if any(c.isdigit() for c in raw) else raw
+    try:
+        value = float(raw)
+    except ValueError:
+        words = parse_words(text)
+        return None if words is None else float(words)
+    return value if math.isfinite(value) else None
+
+
+def parse_count(text: str) -> int | None:
+    """A whole, non-negative count from digits or words, or None."""
+    value = parse_number(text)
+    if value is None or value < 0 or not value.is_integer():
+        return None
+    return int(value)
+
+
+def parse_words(text: str) -> int | None:
+    """Number words to an int ("Twenty-one" -> 21); None if they are not a number."""
+    lowered = " ".join(text.lower().split())
+    if lowered in _SIMPLE:
+        return _SIMPLE[lowered]
+    if not lowered or len(lowered) > 120:
+        return None
+    try:
+        value = text2num(lowered, "en")
+    except (ValueError, IndexError, KeyError):
+        return None
+    return value if isinstance(value, int) else None
+
+
+def tidy_number(value: float) -> int | float:
+    """An int when the value is whole and written without decimals, else the float."""
+    return int(value) if value.is_integer() and abs(value) < 1e15 else value
