@@ -89,20 +89,32 @@ class Base(DeclarativeBase):
 class DocumentRow(Base):
     __tablename__ = "documents"
 
+    # Short columns first and the text last: SQLite then reads a row's status without
+    # walking the text's overflow pages.
     id: Mapped[str] = mapped_column(String(128), primary_key=True)  # content hash
     seq: Mapped[int] = mapped_column(Integer, unique=True)  # rowid of documents_fts
     title: Mapped[str] = mapped_column(Text)
     title_key: Mapped[str] = mapped_column(Text)  # title.casefold(): list order
+    status: Mapped[str] = mapped_column(String(16))
+    open_suggestions: Mapped[int] = mapped_column(Integer, default=0)
+    extracted_version: Mapped[str | None] = mapped_column(String(64))
+    imported_at: Mapped[datetime]
     source_path: Mapped[str] = mapped_column(Text)
     text: Mapped[str] = mapped_column(Text)
-    status: Mapped[str] = mapped_column(String(16))
-    imported_at: Mapped[datetime]
-    extracted_version: Mapped[str | None] = mapped_column(String(64))
-    open_suggestions: Mapped[int] = mapped_column(Integer, default=0)
 
+    # Covering indexes: the document list (all, or one status) and progress() are
+    # answered from the index alone, in order, without touching the table.
     __table_args__ = (
-        Index("ix_documents_title_key_id", "title_key", "id"),
-        Index("ix_documents_status_title_key_id", "status", "title_key", "id"),
+        Index("ix_documents_list", "title_key", "id", "title", "status", "open_suggestions", "seq"),
+        Index(
+            "ix_documents_status_list",
+            "status",
+            "title_key",
+            "id",
+            "title",
+            "open_suggestions",
+            "seq",
+        ),
     )
 
 

@@ -143,8 +143,8 @@ class SqlStore:
         if matching is not None:
             statement = statement.where(matching)
         statement = statement.order_by(d.title_key, d.id)
-        with self._read() as session:
-            rows = session.execute(statement).all()
+        with self._read() as session:  # Core rows: no ORM loading for 20,000 tuples
+            rows = session.connection().execute(statement).all()
         statuses = {str(s): s for s in DocStatus}
         return [DocumentInfo(i, title, statuses[st], count) for i, title, st, count in rows]
 

@@ -45,18 +45,24 @@ def upgrade() -> None:
         sa.Column("seq", sa.Integer(), nullable=False),
         sa.Column("title", sa.Text(), nullable=False),
         sa.Column("title_key", sa.Text(), nullable=False),
-        sa.Column("source_path", sa.Text(), nullable=False),
-        sa.Column("text", sa.Text(), nullable=False),
         sa.Column("status", sa.String(length=16), nullable=False),
-        sa.Column("imported_at", UTC_DATETIME, nullable=False),
-        sa.Column("extracted_version", sa.String(length=64), nullable=True),
         sa.Column("open_suggestions", sa.Integer(), nullable=False),
+        sa.Column("extracted_version", sa.String(length=64), nullable=True),
+        sa.Column("imported_at", UTC_DATETIME, nullable=False),
+        sa.Column("source_path", sa.Text(), nullable=False),
+        sa.Column("text", sa.Text(), nullable=False),  # last: keeps other columns off overflow
         sa.PrimaryKeyConstraint("id", name=op.f("pk_documents")),
         sa.UniqueConstraint("seq", name=op.f("uq_documents_seq")),
     )
-    op.create_index("ix_documents_title_key_id", "documents", ["title_key", "id"])
     op.create_index(
-        "ix_documents_status_title_key_id", "documents", ["status", "title_key", "id"]
+        "ix_documents_list",
+        "documents",
+        ["title_key", "id", "title", "status", "open_suggestions", "seq"],
+    )
+    op.create_index(
+        "ix_documents_status_list",
+        "documents",
+        ["status", "title_key", "id", "title", "open_suggestions", "seq"],
     )
 
     op.create_table(
