@@ -101,13 +101,16 @@ def build_form(
     document_id: str,
     suggestions: Iterable[Suggestion],
     curated: Iterable[CuratedValue],
+    extra_slots: Iterable[tuple[str, int]] = (),
 ) -> Form:
+    """The form of a document; ``extra_slots`` are empty ``(field, row)`` slots the curator
+    opened (a new table row, another item of a several-valued field)."""
     by_slot: dict[tuple[str, int], list[Suggestion]] = defaultdict(list)
     for suggestion in suggestions:
         by_slot[(suggestion.field, suggestion.row)].append(suggestion)
     decided = {(c.field, c.row): c for c in curated}
     rows_of: dict[str, set[int]] = defaultdict(set)
-    for field, row in (*by_slot, *decided):
+    for field, row in (*by_slot, *decided, *extra_slots):
         rows_of[field].add(row)
     slots: list[Slot] = []
     for group in schema.groups:
