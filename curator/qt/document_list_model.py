@@ -1,0 +1,97 @@
+"""DocumentListModel: the document list as a table model (title | status | open).
+
+Holds plain :class:`~curator.core.model.DocumentInfo` rows; 20,000 rows are one list and
+one dict, painted lazily by the view. A decision updates one row in place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from curator.core.model import DocStatus
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from curator.core.model import DocumentInfo
+
+    Index = QModelIndex | QPersistentModelIndex
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+STATUS_LABEL = {
+    DocStatus.NEW: "○ new",
+    DocStatus.IN_PROGRESS: "◐ in progress",
+    DocStatus.DONE: "● done",
+}
+_DONE_INK = QColor("#6b6b6b")
+
+
+class DocumentListModel(QAbstractTableModel):
+    HEADERS = ("Title", "Status", "Open")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[DocumentInfo] = []
+        self._row_of: dict[str, int] = {}
+
+    def set_documents(self, documents: Sequence[DocumentInfo]) -> None:
+        self.beginResetModel()
+        self._rows = list(documents)
+        self._row_of = {info.id: row for row, info in enumerate(self._rows)}
+        self.endResetModel()
+
+    def info(self, row: int) -> DocumentInfo | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, document_id: str) -> int | None:
+        return self._row_of.get(document_id)
+
+    def update(
+        self, document_id: str, status: DocStatus | None = None, open_count: int | None = None
+    ) -> None:
+        row = self._row_of.get(document_id)
+        if row is None:
+            return
+        info = self._rows[row]
+        self._rows[row] = replace(
+            info,
+            status=info.status if status is None else status,
+            open_suggestions=info.open_suggestions if open_count is None else open_count,
+        )
+        self.dataChanged.emit(self.index(row, 0), self.index(row, 2))
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 3
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = 0) -> Any:
+        if not index.isValid():
+            return None
+        info = self._rows[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if column == 0:
+                return info.title
+            if column == 1:
+                return STATUS_LABEL[info.status]
+            return str(info.open_suggestions) if info.open_suggestions else "–"
+        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
+            return info.title
+        if role == ID_ROLE:
+            return info.id
+        if role == Qt.ItemDataRole.ForegroundRole and info.status is DocStatus.DONE:
+            return _DONE_INK
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None

@@ -1,0 +1,358 @@
+"""MainWindow: document list | document text | evidence form, composed from small views.
+
+The window wires views, the review controller, the keymap actions and the background
+jobs together; it holds no review logic. Everything it needs is injected.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QFile, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QUndoStack
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QWidget,
+)
+
+from curator.core.model import DocStatus, Status
+from curator.core.schema import InvalidValueError
+from curator.keymap import DEFAULT_ACCEPT_THRESHOLD
+from curator.qt._generated import curator_rc  # noqa: F401  (registers the :/ resources)
+from curator.qt._generated.ui_main_window import Ui_MainWindow
+from curator.qt.actions import bind_form_keys, build_actions, build_menus
+from curator.qt.curator_name_dialog import ThresholdDialog
+from curator.qt.document_list_view import DocumentListView
+from curator.qt.document_view import DocumentView
+from curator.qt.evidence_form_view import EvidenceFormView
+from curator.qt.export_dialog import ExportDialog
+from curator.qt.import_summary_dialog import ImportSummaryDialog
+from curator.qt.job_launcher import JobLauncher
+from curator.qt.review_controller import ReviewController
+from curator.qt.shortcut_sheet_dialog import ShortcutSheetDialog
+from curator.qt.slot_detail_panel import SlotDetailPanel
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from PySide6.QtGui import QAction
+
+    from curator.core.jobs import ImportReport
+    from curator.core.ports import EvidenceStore, SuggestionSource
+    from curator.core.schema import Schema
+    from curator.qt.task_runner import TaskRunner
+
+_DEFAULT_SPLIT = (300, 540, 600)
+
+
+class MainWindow(QMainWindow):
+    document_opened = Signal(str)
+
+    def __init__(
+        self,
+        store: EvidenceStore,
+        schema: Schema,
+        source: SuggestionSource | None,
+        runner: TaskRunner,
+        settings: QSettings,
+        curator: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ui = Ui_MainWindow()
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        self.setWindowIcon(QIcon(":/icons/app.svg"))
+        self.store, self.settings, self.runner = store, settings, runner
+        stored = settings.value("review/accept_threshold", DEFAULT_ACCEPT_THRESHOLD)
+        self.threshold = float(str(stored))
+        self.undo_stack = QUndoStack(self)
+        self.review = ReviewController(store, schema, curator, self.undo_stack, self)
+        self.jobs = JobLauncher(store, schema, source, runner, self)
+        describe = source.describe if source is not None else (lambda _rule: "")
+        self.documents = DocumentListView(store.list_documents, self.ui.listPane)
+        self.ui.listLayout.addWidget(self.documents)
+        self.viewer = DocumentView(self.ui.viewerPane)
+        self.ui.viewerLayout.addWidget(self.viewer, 1)
+        self.detail = SlotDetailPanel(schema, describe, self.ui.formPane)
+        self.form = EvidenceFormView(self.review, schema, describe, self.ui.formPane)
+        self.ui.formLayout.addWidget(self.detail)
+        self.ui.formLayout.addWidget(self.form, 1)
+        self.shortcut_sheet: ShortcutSheetDialog | None = None
+        self._build_status_bar()
+        self.actions_by_id = build_actions(self, self._handlers(), self._stack_actions())
+        self._form_shortcuts = bind_form_keys(self.actions_by_id, self.form)
+        build_menus(self.ui.menubar, self.actions_by_id)
+        self._show_threshold()
+        self._connect()
+        self.setAcceptDrops(True)
+        self._restore_layout()
+
+    # -- composition ---------------------------------------------------------------
+    def action(self, action_id: str) -> QAction:
+        return self.actions_by_id[action_id]
+
+    def _handlers(self) -> dict[str, Callable[[], object]]:
+        r = self.review
+        return {
+            "file.import": self._on_import_triggered,
+            "file.export": self._on_export_triggered,
+            "file.quit": self.close,
+            "edit.settings": self._on_threshold_triggered,
+            "review.accept": r.accept,
+            "review.reject": r.reject,
+            "review.correct": self._on_correct_triggered,
+            "review.skip": r.skip,
+            "review.accept_all": lambda: r.accept_all(self.threshold),
+            "review.take": self._on_take_triggered,
+            "review.add_row": r.add_row,
+            "review.remove_row": r.remove_row,
+            "nav.next_field": lambda: r.step(1),
+            "nav.previous_field": lambda: r.step(-1),
+            "nav.next_document": lambda: self._open_neighbour(1),
+            "nav.previous_document": lambda: self._open_neighbour(-1),
+            "doc.mark_done": self._on_mark_done_triggered,
+            "view.search": self.documents.focus_search,
+            "view.focus_form": self.form.focus_current,
+            "view.focus_text": lambda: self.viewer.setFocus(Qt.FocusReason.ShortcutFocusReason),
+            "help.shortcuts": self._on_shortcuts_triggered,
+        }
+
+    def _stack_actions(self) -> dict[str, QAction]:
+        return {
+            "edit.undo": self.undo_stack.createUndoAction(self, "&Undo"),
+            "edit.redo": self.undo_stack.createRedoAction(self, "&Redo"),
+        }
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.progress_label = QLabel(self)
+        self.progress_label.setObjectName("progressLabel")
+        self.threshold_label = QLabel(self)
+        self.threshold_label.setObjectName("thresholdLabel")
+        self.job_bar = QProgressBar(self)
+        self.job_bar.setObjectName("jobProgress")
+        self.job_bar.setAccessibleName("Background job progress")
+        self.job_bar.setFixedWidth(220)
+        self.job_bar.hide()
+        for widget in (self.threshold_label, self.job_bar, self.progress_label):
+            bar.addPermanentWidget(widget)
+        self._progress_timer = QTimer(self, singleShot=True, interval=150)
+        self._progress_timer.timeout.connect(self._refresh_progress)
+
+    def _connect(self) -> None:
+        r = self.review
+        r.document_opened.connect(self._on_review_document_opened)
+        r.form_changed.connect(self._on_review_form_changed)
+        r.current_changed.connect(self._on_review_current_changed)
+        r.suggestion_changed.connect(self._on_review_suggestion_changed)
+        r.status_changed.connect(self._on_review_status_changed)
+        r.message_posted.connect(self._on_message_posted)
+        self.form.value_refused.connect(lambda text: self.detail.show_message(text, error=True))
+        self.documents.document_selected.connect(self.open_document)
+        self.jobs.message_posted.connect(self._on_message_posted)
+        self.jobs.imported.connect(self._on_jobs_imported)
+        self.jobs.extracted.connect(self._on_jobs_extracted)
+        self.runner.started.connect(self._on_runner_started)
+        self.runner.progressed.connect(self._on_runner_progressed)
+        self.runner.busy_changed.connect(self.job_bar.setVisible)
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        splitter = self.settings.value("window/splitter")
+        if splitter is None or not self.ui.mainSplitter.restoreState(splitter):
+            self.ui.mainSplitter.setSizes(list(_DEFAULT_SPLIT))
+        self.documents.reload()
+        self._refresh_progress()
+        last = str(self.settings.value("session/last_document", ""))
+        first = self.documents.neighbour(None, 1)
+        target = last if last and self.documents.model.row_of(last) is not None else first
+        if target is not None:
+            self.open_document(target)
+
+    def save_layout(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/splitter", self.ui.mainSplitter.saveState())
+        if self.review.document is not None:
+            self.settings.setValue("session/last_document", self.review.document.id)
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        self.runner.cancel_all()
+        super().closeEvent(event)
+
+    # -- documents -----------------------------------------------------------------
+    def open_document(self, document_id: str) -> None:
+        if self.review.document is None or self.review.document.id != document_id:
+            self.review.open_document(document_id)
+
+    def _open_neighbour(self, step: int) -> None:
+        current = self.review.document.id if self.review.document else None
+        target = self.documents.neighbour(current, step)
+        if target is None:
+            self._on_message_posted("No more documents in the list")
+        else:
+            self.open_document(target)
+
+    def _on_mark_done_triggered(self) -> None:
+        current = self.review.document.id if self.review.document else None
+        self.review.mark_done()
+        target = self.documents.next_not_done(current)
+        if target is None:
+            self._on_message_posted("Every document in the list is done")
+        else:
+            self.open_document(target)
+
+    def refresh_documents(self) -> None:
+        self.documents.reload()
+        if self.review.document is None:
+            first = self.documents.neighbour(None, 1)
+            if first is not None:
+                self.open_document(first)
+        self._refresh_progress()
+
+    # -- review slots --------------------------------------------------------------
+    def _on_review_document_opened(self, document_id: str) -> None:
+        doc = self.review.document
+        assert doc is not None
+        self.ui.documentTitle.setText(doc.title)
+        self.viewer.set_text(doc.text)
+        self.documents.select(document_id)
+        self.settings.setValue("session/last_document", document_id)
+        self.document_opened.emit(document_id)
+
+    def _on_review_form_changed(self, _keys: object) -> None:
+        self._paint_spans()
+
+    def _on_review_current_changed(self, _index: int) -> None:
+        self._paint_spans()
+        self.detail.show_slot(self.review.current_slot, self.review.form.open_count)
+
+    def _paint_spans(self) -> None:
+        slots = self.review.form.slots
+        open_spans = [s.span for s in slots if s.is_open and s.span is not None]
+        decided = [s.span for s in slots if s.span is not None and s.status in _SHOWN_DECIDED]
+        current = self.review.current_slot
+        self.viewer.set_spans(open_spans, decided, current.span if current else None)
+
+    def _on_review_suggestion_changed(self, document_id: str) -> None:
+        info_row = self.documents.model.row_of(document_id)
+        info = self.documents.model.info(info_row) if info_row is not None else None
+        status = DocStatus.IN_PROGRESS if info and info.status is DocStatus.NEW else None
+        open_count = self.review.form.open_count if self.review.document else None
+        self.documents.model.update(document_id, status, open_count)
+        self.detail.show_slot(self.review.current_slot, self.review.form.open_count)
+        self._schedule_progress()
+
+    def _on_review_status_changed(self, document_id: str, status: DocStatus) -> None:
+        self.documents.model.update(document_id, status=status)
+        self._schedule_progress()
+
+    def _on_message_posted(self, text: str) -> None:
+        self.detail.show_message(text)
+        self.statusBar().showMessage(text, 5000)
+
+    def _schedule_progress(self) -> None:
+        self._progress_timer.start()
+
+    def _refresh_progress(self) -> None:
+        p = self.store.progress()
+        self.progress_label.setText(
+            f"{p.done} / {p.total} documents done · {p.open_suggestions} open suggestions"
+        )
+
+    # -- action handlers -----------------------------------------------------------
+    def _on_correct_triggered(self) -> None:
+        if self.review.current_slot is not None:
+            self.form.edit_current()
+
+    def _on_take_triggered(self) -> None:
+        selection = self.viewer.selection()
+        if selection is None:
+            self._on_message_posted("Select text in the document first, then press T")
+            return
+        try:
+            self.review.take(*selection)
+        except InvalidValueError as exc:
+            self.detail.show_message(str(exc), error=True)
+
+    def _on_threshold_triggered(self) -> None:
+        value = ThresholdDialog.ask(self, self.threshold)
+        if value is not None:
+            self.threshold = value
+            self.settings.setValue("review/accept_threshold", value)
+            self._show_threshold()
+
+    def _show_threshold(self) -> None:
+        self.action("review.accept_all").setText(f"Accept a&ll ≥ {self.threshold:.2f}")
+        self.threshold_label.setText(f"Accept all ≥ {self.threshold:.2f}")
+
+    def _on_shortcuts_triggered(self) -> None:
+        if self.shortcut_sheet is None:
+            self.shortcut_sheet = ShortcutSheetDialog(self)
+        self.shortcut_sheet.show()
+        self.shortcut_sheet.raise_()
+
+    def _on_import_triggered(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, "Import documents", "", "Documents (*.txt *.md *.html *.htm);;All files (*)"
+        )
+        self.import_paths(paths)
+
+    def import_paths(self, paths: Sequence[str]) -> None:
+        if paths:
+            self.jobs.import_paths(list(paths))
+
+    def _on_export_triggered(self) -> None:
+        folder = str(self.settings.value("export/folder", ""))
+        choice = ExportDialog.ask(folder, self)
+        if choice is not None:
+            self.settings.setValue("export/folder", choice.folder)
+            self.jobs.export(choice)
+
+    # -- background jobs -----------------------------------------------------------
+    def _on_jobs_imported(self, report: ImportReport, announce: bool) -> None:
+        self.refresh_documents()
+        if announce:
+            ImportSummaryDialog.show_report(report, self)
+
+    def _on_jobs_extracted(self, ids: tuple[str, ...]) -> None:
+        self.refresh_documents()
+        if self.review.document is not None and self.review.document.id in ids:
+            self.review.reload()
+
+    def _on_runner_started(self, label: str) -> None:
+        self.job_bar.setRange(0, 0)
+        self.job_bar.setFormat(label)
+
+    def _on_runner_progressed(self, label: str, done: int, total: int) -> None:
+        self.job_bar.setRange(0, max(total, 0))
+        self.job_bar.setValue(done)
+        self.job_bar.setFormat(f"{label} %v / %m" if total else label)
+
+    # -- drag and drop -------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        self.import_paths(paths)
+        event.acceptProposedAction()
+
+
+_SHOWN_DECIDED = (Status.ACCEPTED, Status.CORRECTED, Status.MANUAL)
+
+
+def load_style(app: QApplication) -> None:
+    """Apply resources/curator.qss (compiled into the :/ resources) to ``app``."""
+    qss = QFile(":/curator.qss")
+    if qss.open(QFile.OpenModeFlag.ReadOnly):
+        app.setStyleSheet(bytes(qss.readAll().data()).decode("utf-8"))
+        qss.close()
