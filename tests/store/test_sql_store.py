@@ -2,27 +2,40 @@
 
 from __future__ import annotations
 
+import inspect
 from datetime import UTC
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from curator.core.model import DocStatus, Extracted, Progress, Status
+from curator.core.ports import EvidenceStore
 from curator.core.review import accept, correct, display, place, reject
 from curator.store import SqlStore, UnknownDocumentError
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from curator.core.ports import EvidenceStore
     from curator.core.schema import Schema
 
 
-def test_sql_store_satisfies_the_port(store: SqlStore) -> None:
-    port: EvidenceStore = store  # mypy checks the shape; this checks it at run time too
-    for name in dir(type(store)):
-        if not name.startswith("_"):
-            assert hasattr(port, name)
+def test_sql_store_has_the_ports_signatures() -> None:
+    """mypy checks the types (sql_store._implements_the_port); this checks names too."""
+    members = [n for n in vars(EvidenceStore) if not n.startswith("_")]
+    assert members
+    for name in members:
+        expected = getattr(EvidenceStore, name)
+        actual = getattr(SqlStore, name)
+        if isinstance(expected, property):
+            assert isinstance(actual, property), name
+            continue
+        want = list(inspect.signature(expected).parameters.values())
+        got = list(inspect.signature(actual).parameters.values())
+        extra = got[len(want) :]  # allowed: keyword-only options with defaults
+        assert [(p.name, p.kind, p.default) for p in got[: len(want)]] == [
+            (p.name, p.kind, p.default) for p in want
+        ], name
+        assert all(p.kind is p.KEYWORD_ONLY and p.default is not p.empty for p in extra), name
 
 
 def test_location_is_the_file(store: SqlStore, db_path: Path) -> None:
