@@ -29,13 +29,25 @@ _POPULATION = regex.compile(
     r"\s{1,3}(?:[\w-]{1,20}\s{1,3}){0,3}?(?:receiving|treated\s{1,3}with|on|undergoing|"
     r"after|following|pretreated\s{1,3}with|resistant\s{1,3}to|refractory\s{1,3}to|"
     r"exposed\s{1,3}to|failing|progressing\s{1,3}on|taking|using)\s{1,3}"
-    r"(?:(?:adjuvant|neoadjuvant|prior|previous|standard|first-line|[\w-]{1,15}-based)\s{1,3}){0,2}$",
+    r"(?:(?:an?|the|adjuvant|neoadjuvant|prior|previous|standard|first-line|[\w-]{1,15}-based)"
+    r"\s{1,3}){0,2}$",
+    regex.I,
+)
+_TIMING = regex.compile(
+    r"\b(?:after|following|during|before|prior\s{1,3}to|undergoing|post|pre)[\s-]{1,3}"
+    r"(?:[\w-]{1,20}\s{1,3}){0,3}$",
+    regex.I,
+)
+_JOIN = regex.compile(
+    r"\s{0,3}(?:,|\+|/|and|plus|with|combined\s{1,3}with|followed\s{1,3}by|or)\s{0,3}"
+    r"(?:(?:oral|intravenous|low-dose|high-dose|weekly|adjuvant|neoadjuvant)\s{1,3}){0,2}$",
     regex.I,
 )
 _AFTER_CONTEXT = regex.compile(
     r"[-\s](?:induced|associated|related|pretreated|refractory|resistant|naive|based)\b", regex.I
 )
 TITLE_MIN_BODY = 2
+REPEATED = 3
 
 
 def drug_roles(ctx: Context) -> list[tuple[Hit, str]]:
@@ -60,7 +72,25 @@ def _role(ctx: Context, hit: Hit, background: set[int]) -> str:
         return "comparator"
     if _POPULATION.search(before) or _AFTER_CONTEXT.match(text, hit.end, hit.end + 14):
         return "population"
+    if _TIMING.search(before):
+        return "context"
     return "intervention"
+
+
+def _title_group(ctx: Context, hits: list[tuple[Hit, str]]) -> list[Hit]:
+    """The first intervention mention of the title and the mentions joined to it."""
+    main = [h for h, r in hits if r == "intervention" and h.term.kind != "generic"]
+    if not main:
+        main = [h for h, r in hits if r == "intervention"]
+    if not main:
+        return []
+    group = [main[0]]
+    for hit in main[1:]:
+        if _JOIN.fullmatch(ctx.text, group[-1].end, hit.start):
+            group.append(hit)
+        else:
+            break
+    return group
 
 
 def intervention(rule: Rule, ctx: Context) -> None:
@@ -68,12 +98,15 @@ def intervention(rule: Rule, ctx: Context) -> None:
     t_start, t_end = ctx.doc.title or (0, 0)
     in_title = [(h, r) for h, r in roles if t_start <= h.start and h.end <= t_end]
     chosen: dict[str, tuple[Hit, float]] = {}
-    for hit, role in in_title:
-        if role == "intervention" and hit.term.kind != "control":
-            chosen.setdefault(hit.term.name, (hit, rule.confidence))
-    body = [(h, r) for h, r in roles if h.start >= t_end]
+    phrases = [e for e in ctx.found if e.field == "intervention" and e.rule != rule.id]
+    group = _title_group(ctx, in_title)
+    if phrases and all(h.term.kind == "generic" for h in group):
+        group = []
+    for hit in group:
+        chosen.setdefault(hit.term.name, (hit, rule.confidence))
+    body = [(h, r) for h, r in roles if h.start >= t_end and h.term.kind != "generic"]
     counts = Counter(h.term.name for h, r in body if r == "intervention")
-    if not chosen and counts:
+    if not chosen and counts and not phrases and ctx.doc.title is None:
         top = counts.most_common(1)[0][1]
         for name, n in counts.most_common(3):
             if n >= TITLE_MIN_BODY and n * 2 >= top:
@@ -85,7 +118,7 @@ def intervention(rule: Rule, ctx: Context) -> None:
                       rule.id, conf)
         )
     # phrase rules (non-lexicon interventions) only where no lexicon mention explains them
-    blocked = [(h.start, h.end) for h, _ in roles]
+    blocked = [(h.start, h.end) for h, r in roles if r != "intervention"]
     ctx.found[:] = [
         e for e in ctx.found
         if e.field != "intervention" or e.rule == rule.id
@@ -101,24 +134,52 @@ def intervention(rule: Rule, ctx: Context) -> None:
 
 
 def condition(rule: Rule, ctx: Context) -> None:
+    """The studied population's condition.
+
+    ``rule.patterns[0]`` finds population phrases ("women with early breast cancer"),
+    ``rule.patterns[1]`` the sentences that describe who was studied (randomized,
+    enrolled, eligible); the first phrase in such a sentence is the population, its
+    lexicon condition the value. Conditions named in the title or repeatedly are added
+    with lower confidence.
+    """
     hits = [h for h in ctx.hits.get("conditions", []) if h.start < ctx.doc.body_end]
     t_start, t_end = ctx.doc.title or (0, 0)
+    phrase = _population_phrase(rule, ctx, t_end)
+    if phrase is not None:
+        s, e = phrase
+        inside = [h for h in hits if s <= h.start and h.end <= e]
+        if inside:
+            value = max(inside, key=lambda h: h.end - h.start).term.name
+            conf = rule.confidence
+        else:
+            value, conf = " ".join(ctx.text[s:e].split()), rule.confidence * 0.6
+        ctx.found.append(Extracted("condition", value, ctx.text[s:e], s, e, rule.id, round(conf, 3)))
     counts = Counter(h.term.name for h in hits)
     seen: set[str] = set()
     for hit in hits:
         name = hit.term.name
-        if name in seen:
-            continue
         title = t_start <= hit.start and hit.end <= t_end
-        n = counts[name]
-        if not title and n < 2:
+        if name in seen or not title and counts[name] < REPEATED:
             continue
         seen.add(name)
-        conf = rule.confidence if title else rule.confidence * (0.85 if n >= 3 else 0.7)
+        conf = rule.confidence * (0.55 if title else 0.45 if counts[name] >= 3 else 0.35)
         ctx.found.append(
             Extracted("condition", name, ctx.text[hit.start : hit.end], hit.start, hit.end,
                       rule.id, round(conf, 3))
         )
+
+
+def _population_phrase(rule: Rule, ctx: Context, after: int) -> tuple[int, int] | None:
+    if len(rule.patterns) < 2:
+        return None
+    phrase, key = rule.patterns[0], rule.patterns[1]
+    first = None
+    for m in phrase.finditer(ctx.text, after, ctx.doc.body_end):
+        s_start, s_end = ctx.doc.sentence(m.start())
+        if key.search(ctx.text, s_start, s_end):
+            return m.span()
+        first = first or m.span()
+    return first
 
 
 def route_from_lexicon(rule: Rule, ctx: Context) -> None:
