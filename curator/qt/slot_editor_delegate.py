@@ -42,6 +42,9 @@ if TYPE_CHECKING:
     Index = QModelIndex | QPersistentModelIndex
 
 
+_STAY = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown, Qt.Key.Key_Tab)
+
+
 class SlotEditorDelegate(QStyledItemDelegate):
     value_committed = Signal(int, str)  # slot index, text
     value_refused = Signal(str)  # the inline message
@@ -96,6 +99,8 @@ class SlotEditorDelegate(QStyledItemDelegate):
                 return True
             if event.key() == Qt.Key.Key_Escape:
                 self._close(watched)
+                return True
+            if event.key() in _STAY:  # the view would move its current cell: not while typing
                 return True
         return super().eventFilter(watched, event)
 
