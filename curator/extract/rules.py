@@ -37,7 +37,7 @@ PLACEHOLDERS = {
     "WORDNUM": WORDNUM,
     "P": rf"(?:[<>=≤≥]|&lt;|&gt;){{1,2}}\s{{0,2}}{NUM}",
     "PT": r"(?:patients?|women|men|children|subjects|participants|individuals|adults|girls|boys"
-    r"|infants|survivors|volunteers|persons|people|adolescents|cases|mothers|smokers|residents"
+    r"|infants|survivors|volunteers|persons|people|adolescents|mothers|smokers|residents"
     r"|nurses|students|couples|pairs|families|caregivers|veterans|outpatients|inpatients)",
 }
 BUILTIN_FILES = (
