@@ -110,10 +110,9 @@ def run(opts: argparse.Namespace) -> int:
             window.refresh_documents()
             if opts.document:
                 window.open_document(opts.document)
-            window.grab().save(opts.screenshot)
-            app.quit()
+            QTimer.singleShot(100, lambda: (window.grab().save(opts.screenshot), app.quit()))
 
-        runner.busy_changed.connect(lambda busy: busy or QTimer.singleShot(50, shoot))
+        runner.busy_changed.connect(lambda busy: busy or QTimer.singleShot(0, shoot))
         QTimer.singleShot(0, shoot)
     window.show()
     code = app.exec()

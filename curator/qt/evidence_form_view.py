@@ -124,7 +124,11 @@ class EvidenceFormView(QScrollArea):
         horizontal.setHighlightSections(False)
         if repeated:
             table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-            horizontal.setDefaultSectionSize(96)
+            horizontal.setDefaultAlignment(
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+            )
+            horizontal.setDefaultSectionSize(104)
+            horizontal.resizeSection(0, 170)
             horizontal.setStretchLastSection(True)
         else:
             table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -153,6 +157,9 @@ class EvidenceFormView(QScrollArea):
         super().resizeEvent(event)
         for table in self.tables:
             self._fit(table)
+        located = self._locate(self.controller.current)
+        if located is not None:
+            self._reveal(*located)
 
     # -- state ---------------------------------------------------------------------
     @property
@@ -217,11 +224,19 @@ class EvidenceFormView(QScrollArea):
                 table.selectionModel().setCurrentIndex(index, flags)
                 if had_focus and not self.editing:
                     table.setFocus(Qt.FocusReason.OtherFocusReason)
-                rect = table.visualRect(index)
-                top_left = table.viewport().mapTo(self.widget() or self, rect.topLeft())
-                self.ensureVisible(top_left.x(), top_left.y() + rect.height() // 2, 0, 60)
+                self._reveal(table, index)
         finally:
             self._syncing = False
+
+    def _reveal(self, table: QTableView, index: QModelIndex) -> None:
+        body = self.widget()
+        layout = body.layout() if body is not None else None
+        if body is None or layout is None:
+            return
+        layout.activate()  # positions are final before we scroll to them
+        rect = table.visualRect(index)
+        top_left = table.viewport().mapTo(body, rect.topLeft())
+        self.ensureVisible(0, top_left.y() + rect.height() // 2, 0, 3 * rect.height())
 
     def _on_table_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._syncing or not current.isValid():

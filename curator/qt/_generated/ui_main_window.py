@@ -15,9 +15,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QLabel, QMainWindow, QMenuBar,
-    QSizePolicy, QSplitter, QStatusBar, QVBoxLayout,
-    QWidget)
+from PySide6.QtWidgets import (QApplication, QMainWindow, QMenuBar, QSizePolicy,
+    QSplitter, QStatusBar, QVBoxLayout, QWidget)
+
+from curator.qt.elided_label import ElidedLabel
 
 class Ui_MainWindow(object):
     def setupUi(self, MainWindow):
@@ -48,9 +49,8 @@ class Ui_MainWindow(object):
         self.viewerLayout.setSpacing(4)
         self.viewerLayout.setObjectName(u"viewerLayout")
         self.viewerLayout.setContentsMargins(0, 6, 0, 6)
-        self.documentTitle = QLabel(self.viewerPane)
+        self.documentTitle = ElidedLabel(self.viewerPane)
         self.documentTitle.setObjectName(u"documentTitle")
-        self.documentTitle.setWordWrap(True)
 
         self.viewerLayout.addWidget(self.documentTitle)
 
