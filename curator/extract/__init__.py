@@ -11,8 +11,7 @@ Pure Python: no Qt, no database. Rules and lexicons are data files under ``rules
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from curator.core.schema import Schema, load_default_schema
 from curator.extract.extractor import LEXICON_NORMALIZERS, Extractor
@@ -20,6 +19,10 @@ from curator.extract.hooks import HOOKS
 from curator.extract.lexicon import Lexicon, load_lexicon
 from curator.extract.normalizers import TEXT_NORMALIZERS
 from curator.extract.rules import RuleFileError, builtin_sources, parse_rules, read_source
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from pathlib import Path
 
 __all__ = ["RULES_VERSION", "Extractor", "RuleFileError", "load_extractor"]
 

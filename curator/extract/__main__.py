@@ -14,11 +14,21 @@ def main(argv: list[str] | None = None) -> int:
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--jsonl", action="store_true", help="one JSON object per document")
     mode.add_argument("--explain", action="store_true", help="human-readable, with rules")
-    parser.add_argument("--rules", action="append", default=[], metavar="FILE",
-                        help="an extra rules file (may be given several times)")
+    parser.add_argument(
+        "--rules",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="an extra rules file (may be given several times)",
+    )
     args = parser.parse_args(argv)
-    return run(args.paths, jsonl=args.jsonl or not args.explain, explain=args.explain,
-               out=sys.stdout, rule_files=args.rules)
+    return run(
+        args.paths,
+        jsonl=args.jsonl or not args.explain,
+        explain=args.explain,
+        out=sys.stdout,
+        rule_files=args.rules,
+    )
 
 
 if __name__ == "__main__":

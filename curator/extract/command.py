@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from curator.core.model import Extracted
 from curator.extract import Extractor, RuleFileError, load_extractor
+
+if TYPE_CHECKING:
+    from curator.core.model import Extracted
 
 CONTEXT = 40
 
@@ -31,8 +33,13 @@ def record(document: str, found: list[Extracted]) -> dict[str, object]:
     fields: list[dict[str, object]] = []
     for e in found:
         item: dict[str, object] = {
-            "field": e.field, "value": e.value, "text": e.text, "start": e.start,
-            "end": e.end, "rule": e.rule, "confidence": e.confidence,
+            "field": e.field,
+            "value": e.value,
+            "text": e.text,
+            "start": e.start,
+            "end": e.end,
+            "rule": e.rule,
+            "confidence": e.confidence,
         }
         if e.row is not None:
             item["row"] = e.row
@@ -53,7 +60,11 @@ def explain(ex: Extractor, document: str, text: str, found: list[Extracted], out
 
 
 def run(
-    paths: list[str], *, jsonl: bool, explain: bool, out: TextIO,
+    paths: list[str],
+    *,
+    jsonl: bool,
+    explain: bool,
+    out: TextIO,
     rule_files: list[str] | tuple[str, ...] = (),
 ) -> int:
     """Extract from every file; 0 on success, 2 with one line on stderr on bad input."""

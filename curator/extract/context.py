@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from curator.core.model import Extracted
-from curator.extract.document import Document
-from curator.extract.lexicon import Hit
+if TYPE_CHECKING:
+    from curator.core.model import Extracted
+    from curator.extract.document import Document
+    from curator.extract.lexicon import Hit
 
 
 @dataclass(slots=True)

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import bisect
 
-import regex
+import regex  # type: ignore[import-untyped]  # no stubs pinned (types-regex)
 
 _SENT_END = regex.compile(r"(?:[.!?](?=\s{1,8}[\"'“(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s{0,4}[-#*•]))")
 _LINE = regex.compile(r"[^\n]{1,2000}")
-_REFS = regex.compile(r"(?m)^[ \t]{0,4}(?:#{1,4}[ \t]{0,2})?(?:References|REFERENCES|Bibliography)[ \t:]*$")
+_REFS = regex.compile(
+    r"(?m)^[ \t]{0,4}(?:#{1,4}[ \t]{0,2})?(?:References|REFERENCES|Bibliography)[ \t:]*$"
+)
 _CONCL_HEAD = regex.compile(
     r"(?:^|(?<=[\n.]\s{0,3})|(?<=[a-z\]).]))(?:#{1,4}\s{0,2})?(?:Conclusions?|CONCLUSIONS?"
     r"|Interpretation|INTERPRETATION)(?::\s{0,3}|\s{1,3}(?=[A-Z\n])|(?=[A-Z][a-z]))"
@@ -20,7 +22,8 @@ _CONCL_HEAD = regex.compile(
 _CONCL_INLINE = regex.compile(
     r"\b(?:In conclusion|In summary|To conclude|Taken together|Overall)\b,?\s{0,3}"
     r"|\b(?:We|The authors) conclude(?:d)? that\s"
-    r"|\b(?:These|Our|The) (?:results|findings|data) (?:suggests?|indicates?|shows?|demonstrates?|supports?)"
+    r"|\b(?:These|Our|The) (?:results|findings|data) "
+    r"(?:suggests?|indicates?|shows?|demonstrates?|supports?)"
 )
 _TITLE_SKIP = regex.compile(
     r"^(?:abstract|skip to|menu|home|search|sign in|log ?in|share|pdf|full text|cite|"
@@ -78,12 +81,10 @@ class Document:
         s_start, _ = self.sentence(start)
         lo = max(s_start, start - window)
         before = self.text[lo:start]
-        last = None
-        for last in _NEG.finditer(before):
-            pass
-        if last is None:
+        cues = list(_NEG.finditer(before))
+        if not cues:
             return False
-        return _NEG_BREAK.search(before, last.end()) is None
+        return _NEG_BREAK.search(before, cues[-1].end()) is None
 
     def hedged(self, start: int) -> bool:
         s_start, s_end = self.sentence(start)
@@ -103,8 +104,8 @@ class Document:
 
     def _find_title(self) -> tuple[int, int] | None:
         text = self.text
-        lines = [(m.start(), m.end()) for _, m in zip(range(80), _LINE.finditer(text), strict=False)]
-        lines = [_strip(text, s, e) for s, e in lines]
+        found = _LINE.finditer(text)
+        lines = [_strip(text, m.start(), m.end()) for _, m in zip(range(80), found, strict=False)]
         lines = [(s, e) for s, e in lines if e > s]
         if not lines:
             return None

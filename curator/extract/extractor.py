@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-import regex
+import regex  # type: ignore[import-untyped]  # no stubs pinned (types-regex)
 
 from curator.core.model import Extracted, Scalar
-from curator.core.schema import Schema
 from curator.extract.context import Candidate, Context, Row
 from curator.extract.document import Document
 from curator.extract.hooks import HOOKS, finish_rows, select
-from curator.extract.lexicon import Hit, Lexicon
 from curator.extract.normalizers import TEXT_NORMALIZERS
-from curator.extract.rules import Rule
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from curator.core.schema import Schema
+    from curator.extract.lexicon import Hit, Lexicon
+    from curator.extract.rules import Rule
 
 #: Normalizers that map a span to a lexicon term found inside it (narrowing the span).
 LEXICON_NORMALIZERS = {"drug": "drugs", "condition": "conditions", "event": "events"}
@@ -70,7 +74,8 @@ class Extractor:
         self._fill_templates(ctx)
         out = select(ctx.found, self.schema) + finish_rows(ctx.rows)
         out.sort(key=lambda e: (e.start, e.end, e.field, e.row if e.row is not None else -1))
-        return [e for e in out if 0 <= e.start < e.end <= len(text) and e.text == text[e.start : e.end]]
+        n = len(text)
+        return [e for e in out if 0 <= e.start < e.end <= n and e.text == text[e.start : e.end]]
 
     # ---- rule kinds --------------------------------------------------------------
     def _spans(self, rule: Rule, ctx: Context) -> Iterator[tuple[regex.Match[str], float]]:
@@ -125,8 +130,7 @@ class Extractor:
                 continue
             item = Extracted(rule.field, value, ctx.text[start:end], start, end, rule.id, conf)
             if isinstance(value, str) and _TEMPLATE.search(value):
-                groups = {k: v for k, v in m.groupdict().items() if v is not None}
-                ctx.deferred.append((item, _TEMPLATE.sub(lambda g: groups.get(g[1], g[0]), value)))
+                ctx.deferred.append((item, _fill(value, m.groupdict())))
             else:
                 yield item
 
@@ -146,7 +150,8 @@ class Extractor:
                 row.cells.append(Extracted(spec.key, value, ctx.text[s:e], s, e, rule.id, conf))
             for name, value in rule.set.items():
                 s, e = _trim(ctx.text, *m.span())
-                row.cells.append(Extracted(f"{group}.{name}", value, ctx.text[s:e], s, e, rule.id, conf))
+                key = f"{group}.{name}"
+                row.cells.append(Extracted(key, value, ctx.text[s:e], s, e, rule.id, conf))
             if any(not c.field.endswith((".measure", ".scheme")) for c in row.cells):
                 yield row
 
@@ -158,8 +163,7 @@ class Extractor:
                 value = TEXT_NORMALIZERS["count"](m.group(name))
                 if isinstance(value, int) and not isinstance(value, bool):
                     s, e = _trim(ctx.text, *m.span(name))
-                    ctx_role = role if name == "n" else role
-                    yield Candidate(ctx_role, value, s, e, conf, rule.id)
+                    yield Candidate(role, value, s, e, conf, rule.id)
 
     def _fill_templates(self, ctx: Context) -> None:
         main = ctx.values("intervention")
@@ -170,17 +174,23 @@ class Extractor:
             abbrev = best.text if best.text.isupper() else ""
         for item, value in ctx.deferred:
             filled = value.replace("{intervention}", name)
-            if "{" in filled or not name and "{intervention}" in value:
+            if "{" in filled or (not name and "{intervention}" in value):
                 continue
             filled = filled.replace("{intervention_abbrev}", abbrev or name)
             ctx.found.append(
-                Extracted(item.field, filled, item.text, item.start, item.end, item.rule,
-                          item.confidence)
+                Extracted(
+                    item.field, filled, item.text, item.start, item.end, item.rule, item.confidence
+                )
             )
 
 
 def rule_groups(m: regex.Match[str]) -> dict[str, int]:
-    return m.re.groupindex
+    return dict(m.re.groupindex)
+
+
+def _fill(template: str, groups: dict[str, str | None]) -> str:
+    """Replace ``{name}`` by the named group's text; unknown names are left for later."""
+    return str(_TEMPLATE.sub(lambda g: groups.get(g[1]) or g[0], template))
 
 
 def _default_normalizer(kind: str) -> str:

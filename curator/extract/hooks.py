@@ -4,15 +4,18 @@ final selection of single-valued fields and the numbering of repeated-group rows
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import regex
+import regex  # type: ignore[import-untyped]  # no stubs pinned (types-regex)
 
 from curator.core.model import Extracted
-from curator.core.schema import Schema
 from curator.extract.context import Context, Row
 from curator.extract.lexfields import condition, intervention, link_drug, route_from_lexicon
 from curator.extract.population import population
 from curator.extract.rules import Rule
+
+if TYPE_CHECKING:
+    from curator.core.schema import Schema
 
 Hook = Callable[[Rule, Context], None]
 
@@ -36,7 +39,7 @@ def implied(rule: Rule, ctx: Context) -> None:
         if best is None or str(best.value) not in allowed:
             return
         sources.append(best)
-    if rule.value is None or not sources or rule.fallback and ctx.best(rule.field) is not None:
+    if rule.value is None or not sources or (rule.fallback and ctx.best(rule.field) is not None):
         return
     src = min(sources, key=lambda e: e.confidence)
     conf = round(rule.confidence * src.confidence, 3)
@@ -64,8 +67,9 @@ def conclusion_text(rule: Rule, ctx: Context) -> None:
         e -= 1
     if e - s >= 20:
         value = " ".join(ctx.text[s:e].split())
-        ctx.found.append(Extracted("conclusion_text", value, ctx.text[s:e], s, e, rule.id,
-                                   rule.confidence))
+        ctx.found.append(
+            Extracted("conclusion_text", value, ctx.text[s:e], s, e, rule.id, rule.confidence)
+        )
 
 
 def ae_lexicon(rule: Rule, ctx: Context) -> None:
@@ -82,15 +86,28 @@ def ae_lexicon(rule: Rule, ctx: Context) -> None:
         if not _AE_CUE.search(ctx.text, s_start, s_end) or ctx.doc.negated(hit.start, 40):
             continue
         seen.add(hit.term.name)
-        cell = Extracted("adverse_events.event", hit.term.name, ctx.text[hit.start : hit.end],
-                         hit.start, hit.end, rule.id, rule.confidence)
+        cell = Extracted(
+            "adverse_events.event",
+            hit.term.name,
+            ctx.text[hit.start : hit.end],
+            hit.start,
+            hit.end,
+            rule.id,
+            rule.confidence,
+        )
         ctx.rows.append(Row("adverse_events", hit.start, hit.end, rule.confidence, rule.id, [cell]))
 
 
 HOOKS: dict[str, Hook] = {
-    "implied": implied, "title": title, "conclusion_text": conclusion_text,
-    "ae_lexicon": ae_lexicon, "population": population, "intervention": intervention,
-    "condition": condition, "route_from_lexicon": route_from_lexicon, "link_drug": link_drug,
+    "implied": implied,
+    "title": title,
+    "conclusion_text": conclusion_text,
+    "ae_lexicon": ae_lexicon,
+    "population": population,
+    "intervention": intervention,
+    "condition": condition,
+    "route_from_lexicon": route_from_lexicon,
+    "link_drug": link_drug,
 }
 
 
@@ -121,6 +138,7 @@ def finish_rows(rows: list[Row]) -> list[Extracted]:
         index = counters.get(row.group, 0)
         counters[row.group] = index + 1
         for c in row.cells:
-            out.append(Extracted(c.field, c.value, c.text, c.start, c.end, c.rule, c.confidence,
-                                 index))
+            out.append(
+                Extracted(c.field, c.value, c.text, c.start, c.end, c.rule, c.confidence, index)
+            )
     return out

@@ -10,13 +10,16 @@ mentions weigh most; without a title, the most frequent body mentions are used.
 from __future__ import annotations
 
 from collections import Counter
+from typing import TYPE_CHECKING
 
-import regex
+import regex  # type: ignore[import-untyped]  # no stubs pinned (types-regex)
 
 from curator.core.model import Extracted
-from curator.extract.context import Context
-from curator.extract.lexicon import Hit
-from curator.extract.rules import Rule
+
+if TYPE_CHECKING:
+    from curator.extract.context import Context
+    from curator.extract.lexicon import Hit
+    from curator.extract.rules import Rule
 
 _COMPARATOR = regex.compile(
     r"(?:\bversus|\bvs\.?|\bv\.|compared (?:with|to)|comparison (?:with|to)|\bthan|\binstead of"
@@ -114,22 +117,38 @@ def intervention(rule: Rule, ctx: Context) -> None:
                 chosen[name] = (first, round(rule.confidence * (0.8 if n >= 4 else 0.65), 3))
     for name, (hit, conf) in chosen.items():
         ctx.found.append(
-            Extracted("intervention", name, ctx.text[hit.start : hit.end], hit.start, hit.end,
-                      rule.id, conf)
+            Extracted(
+                "intervention",
+                name,
+                ctx.text[hit.start : hit.end],
+                hit.start,
+                hit.end,
+                rule.id,
+                conf,
+            )
         )
     # phrase rules (non-lexicon interventions) only where no lexicon mention explains them
     blocked = [(h.start, h.end) for h, r in roles if r != "intervention"]
     ctx.found[:] = [
-        e for e in ctx.found
-        if e.field != "intervention" or e.rule == rule.id
+        e
+        for e in ctx.found
+        if e.field != "intervention"
+        or e.rule == rule.id
         or not (chosen or any(s < e.end and e.start < t for s, t in blocked))
     ]
     comparators = [(h, r) for h, r in in_title or roles if r == "comparator"]
     if comparators:
         hit = comparators[0][0]
         ctx.found.append(
-            Extracted("comparator", hit.term.name, ctx.text[hit.start : hit.end], hit.start,
-                      hit.end, rule.id, round(rule.confidence * 0.8, 3))
+            Extracted(
+                "comparator",
+                hit.term.name,
+                ctx.text[hit.start : hit.end],
+                hit.start,
+                hit.end,
+                rule.id,
+                round(rule.confidence * 0.8, 3),
+            )
         )
 
 
@@ -153,19 +172,27 @@ def condition(rule: Rule, ctx: Context) -> None:
             conf = rule.confidence
         else:
             value, conf = " ".join(ctx.text[s:e].split()), rule.confidence * 0.6
-        ctx.found.append(Extracted("condition", value, ctx.text[s:e], s, e, rule.id, round(conf, 3)))
+        conf = round(conf, 3)
+        ctx.found.append(Extracted("condition", value, ctx.text[s:e], s, e, rule.id, conf))
     counts = Counter(h.term.name for h in hits)
     seen: set[str] = set()
     for hit in hits:
         name = hit.term.name
         title = t_start <= hit.start and hit.end <= t_end
-        if name in seen or not title and counts[name] < REPEATED:
+        if name in seen or (not title and counts[name] < REPEATED):
             continue
         seen.add(name)
         conf = rule.confidence * (0.55 if title else 0.45 if counts[name] >= 3 else 0.35)
         ctx.found.append(
-            Extracted("condition", name, ctx.text[hit.start : hit.end], hit.start, hit.end,
-                      rule.id, round(conf, 3))
+            Extracted(
+                "condition",
+                name,
+                ctx.text[hit.start : hit.end],
+                hit.start,
+                hit.end,
+                rule.id,
+                round(conf, 3),
+            )
         )
 
 
@@ -177,8 +204,8 @@ def _population_phrase(rule: Rule, ctx: Context, after: int) -> tuple[int, int] 
     for m in phrase.finditer(ctx.text, after, ctx.doc.body_end):
         s_start, s_end = ctx.doc.sentence(m.start())
         if key.search(ctx.text, s_start, s_end):
-            return m.span()
-        first = first or m.span()
+            return int(m.start()), int(m.end())
+        first = first or (int(m.start()), int(m.end()))
     return first
 
 
@@ -187,8 +214,15 @@ def route_from_lexicon(rule: Rule, ctx: Context) -> None:
         hits = ctx.hits_in("drugs", item.start, item.end)
         if hits and hits[0].term.route:
             ctx.found.append(
-                Extracted("route", hits[0].term.route, item.text, item.start, item.end, rule.id,
-                          round(rule.confidence * item.confidence, 3))
+                Extracted(
+                    "route",
+                    hits[0].term.route,
+                    item.text,
+                    item.start,
+                    item.end,
+                    rule.id,
+                    round(rule.confidence * item.confidence, 3),
+                )
             )
 
 
@@ -202,8 +236,11 @@ def link_drug(rule: Rule, ctx: Context) -> None:
             out.append(e)
             continue
         s_start, _ = ctx.doc.sentence(e.start)
-        near = [(h, r) for h, r in roles if s_start <= h.start and h.end <= e.start
-                and e.start - h.end <= 80]
+        near = [
+            (h, r)
+            for h, r in roles
+            if s_start <= h.start and h.end <= e.start and e.start - h.end <= 80
+        ]
         factor = 0.8
         if near:
             hit, role = near[-1]

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import ahocorasick
-import regex
+import regex  # type: ignore[import-untyped]  # no stubs pinned (types-regex)
 
 from curator.extract.rules import RuleFileError
 
@@ -65,7 +65,8 @@ class Lexicon:
         found: list[Hit] = []
         for end_index, (length, items) in self._auto.iter(low):
             start, end = end_index - length + 1, end_index + 1
-            if start > 0 and _is_word(text[start - 1]) or end < len(text) and _is_word(text[end]):
+            glued_left = start > 0 and _is_word(text[start - 1])
+            if glued_left or (end < len(text) and _is_word(text[end])):
                 continue
             surface = text[start:end]
             for form, term, exact in items:
@@ -84,7 +85,8 @@ class Lexicon:
         if not defined:
             return hits
         names = sorted(defined, key=len, reverse=True)
-        pattern = regex.compile(r"(?<![\w-])(?:" + "|".join(map(regex.escape, names)) + r")(?![\w])")
+        alternatives = "|".join(map(regex.escape, names))
+        pattern = regex.compile(r"(?<![\w-])(?:" + alternatives + r")(?![\w])")
         taken = {(h.start, h.end) for h in hits}
         extra = [
             Hit(defined[m.group()], m.start(), m.end(), True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import regex
+import regex  # type: ignore[import-untyped]  # no stubs pinned (types-regex)
 
 from curator.core.model import Scalar
 from curator.extract.numbers import NUM, WORDNUM, parse_count, parse_number, tidy_number
@@ -18,30 +18,60 @@ TextNormalizer = Callable[[str], Scalar | None]
 _WS = regex.compile(r"\s+")
 _EDGE = " \t\n,;:.([{)]}"
 _MEASURES = {
-    "hr": "hazard ratio", "hazard ratio": "hazard ratio", "exp(b)": "hazard ratio",
-    "exp[b]": "hazard ratio", "expb": "hazard ratio", "adjusted hr": "hazard ratio",
-    "or": "odds ratio", "odds ratio": "odds ratio", "adjusted or": "odds ratio",
-    "rr": "risk ratio", "relative risk": "risk ratio", "risk ratio": "risk ratio",
-    "irr": "rate", "incidence rate ratio": "rate", "rate ratio": "rate",
-    "median": "median", "mean": "mean", "md": "difference", "mean difference": "difference", "difference": "difference",
+    "hr": "hazard ratio",
+    "hazard ratio": "hazard ratio",
+    "exp(b)": "hazard ratio",
+    "exp[b]": "hazard ratio",
+    "expb": "hazard ratio",
+    "adjusted hr": "hazard ratio",
+    "or": "odds ratio",
+    "odds ratio": "odds ratio",
+    "adjusted or": "odds ratio",
+    "rr": "risk ratio",
+    "relative risk": "risk ratio",
+    "risk ratio": "risk ratio",
+    "irr": "rate",
+    "incidence rate ratio": "rate",
+    "rate ratio": "rate",
+    "median": "median",
+    "mean": "mean",
+    "md": "difference",
+    "mean difference": "difference",
+    "difference": "difference",
 }
 _ROUTES = {
-    "oral": "oral", "orally": "oral", "p.o.": "oral", "po": "oral", "by mouth": "oral",
-    "intravenous": "intravenous", "intravenously": "intravenous", "i.v.": "intravenous",
-    "iv": "intravenous", "infusion": "intravenous", "infusions": "intravenous",
-    "subcutaneous": "subcutaneous", "subcutaneously": "subcutaneous", "s.c.": "subcutaneous",
-    "sc": "subcutaneous", "intramuscular": "intramuscular", "intramuscularly": "intramuscular",
-    "i.m.": "intramuscular", "im": "intramuscular",
+    "oral": "oral",
+    "orally": "oral",
+    "p.o.": "oral",
+    "po": "oral",
+    "by mouth": "oral",
+    "intravenous": "intravenous",
+    "intravenously": "intravenous",
+    "i.v.": "intravenous",
+    "iv": "intravenous",
+    "infusion": "intravenous",
+    "infusions": "intravenous",
+    "subcutaneous": "subcutaneous",
+    "subcutaneously": "subcutaneous",
+    "s.c.": "subcutaneous",
+    "sc": "subcutaneous",
+    "intramuscular": "intramuscular",
+    "intramuscularly": "intramuscular",
+    "i.m.": "intramuscular",
+    "im": "intramuscular",
 }
 _UNIT = regex.compile(
-    r"^(?P<amount>" + NUM + r"(?:\s{0,2}(?:-|–|to)\s{0,2}" + NUM + r")?)\s{0,2}(?P<rest>.*)$", regex.S
+    r"^(?P<amount>" + NUM + r"(?:\s{0,2}(?:-|–|to)\s{0,2}" + NUM + r")?)\s{0,2}(?P<rest>.*)$",
+    regex.S,
 )
-_AGE_RANGE = regex.compile(rf"({NUM}|{WORDNUM})\s{{0,3}}(?:-|–|to|and)\s{{0,3}}({NUM}|{WORDNUM})", regex.I)
+_AGE_RANGE = regex.compile(
+    rf"({NUM}|{WORDNUM})\s{{0,3}}(?:-|–|to|and)\s{{0,3}}({NUM}|{WORDNUM})", regex.I
+)
 _AGE_ONE = regex.compile(NUM)
 
 
 def clean(text: str) -> str:
-    return _WS.sub(" ", text).strip(_EDGE)
+    return str(_WS.sub(" ", text)).strip(_EDGE)
 
 
 def text_value(text: str) -> Scalar | None:
@@ -143,8 +173,18 @@ def domain(text: str) -> Scalar | None:
 
 
 TEXT_NORMALIZERS: dict[str, TextNormalizer] = {
-    "text": text_value, "number": number, "count": count, "year": year, "doi": doi,
-    "p_value": p_value, "effect_measure": effect_measure, "route": route, "months": months,
-    "dose": dose, "age": age, "evidence_class": evidence_class, "grade": grade,
+    "text": text_value,
+    "number": number,
+    "count": count,
+    "year": year,
+    "doi": doi,
+    "p_value": p_value,
+    "effect_measure": effect_measure,
+    "route": route,
+    "months": months,
+    "dose": dose,
+    "age": age,
+    "evidence_class": evidence_class,
+    "grade": grade,
     "domain": domain,
 }

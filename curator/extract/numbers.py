@@ -12,18 +12,39 @@ import math
 from text_to_num import text2num
 
 #: A decimal number: "0.295", ".5", "1,009", "13 388" (thin or plain space groups), "-1.2".
-NUM = r"(?:[-\u2212]?(?:\d{1,3}(?:[,\u2009\u202f]\d{3}){1,3}(?!\d)|\d{1,9}(?:\.\d{1,6})?|\.\d{1,6}))"
+NUM = (
+    r"(?:[-\u2212]?(?:\d{1,3}(?:[,\u2009\u202f]\d{3}){1,3}(?!\d)"
+    r"|\d{1,9}(?:\.\d{1,6})?|\.\d{1,6}))"
+)
 #: A whole count: "1,009", "13 388", "53".
 COUNT = (
-    r"(?<![\d.,\w-])(?:\d{1,3}(?:[,\u2009\u202f\xa0]\d{3}){1,3}(?![\d.])|\d{1,3}(?: \d{3})(?![\d.,])"
-    r"|\d{1,7}(?![\d.,]\d))"
+    r"(?<![\d.,\w-])(?:\d{1,3}(?:[,\u2009\u202f\xa0]\d{3}){1,3}(?![\d.])"
+    r"|\d{1,3}(?: \d{3})(?![\d.,])|\d{1,7}(?![\d.,]\d))"
 )
 
-_UNITS = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen"
-).split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_UNITS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _SMALL = "|".join(sorted(_UNITS + _TENS, key=len, reverse=True))
 _WORD = rf"(?:{_SMALL}|hundred|thousand)"
 #: English number words: "Ten", "Seventy-seven", "One hundred and seventy-six".

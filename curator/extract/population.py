@@ -10,9 +10,14 @@ only a low-confidence fallback.
 
 from __future__ import annotations
 
+import itertools
+from typing import TYPE_CHECKING
+
 from curator.core.model import Extracted
-from curator.extract.context import Candidate, Context
-from curator.extract.rules import Rule
+
+if TYPE_CHECKING:
+    from curator.extract.context import Candidate, Context
+    from curator.extract.rules import Rule
 
 FALLBACK_FACTOR = 0.55
 SEVERAL_TOTALS_FACTOR = 0.92
@@ -46,8 +51,9 @@ def population(rule: Rule, ctx: Context) -> None:
         end = c.end if c.end - i.start <= 300 else i.end
         text = ctx.text[i.start : end]
         ctx.found.append(
-            Extracted("n_total", i.n + c.n, text, i.start, end, rule.id,
-                      round(conf * rule.confidence, 3))
+            Extracted(
+                "n_total", i.n + c.n, text, i.start, end, rule.id, round(conf * rule.confidence, 3)
+            )
         )
         return
     loose = [c for c in counts if c.role in ("any", "arm")]
@@ -61,7 +67,7 @@ def population(rule: Rule, ctx: Context) -> None:
 def _pairs(counts: list[Candidate]) -> list[tuple[Candidate, Candidate, float]]:
     out = []
     arms = [c for c in counts if c.role in ("intervention", "control")]
-    for a, b in zip(arms, arms[1:], strict=False):
+    for a, b in itertools.pairwise(arms):
         if a.rule == b.rule and a.role == "intervention" and b.role == "control":
             out.append((a, b, min(a.confidence, b.confidence)))
     return out

@@ -7,16 +7,19 @@ so a curator-supplied rules file fails loudly at start-up instead of misbehaving
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import regex
+import regex  # type: ignore[import-untyped]  # no stubs pinned (types-regex)
 
-from curator.core.model import Scalar
 from curator.core.schema import FieldSpec, FieldType, Schema
 from curator.extract.numbers import COUNT, NUM, WORDNUM
+
+if TYPE_CHECKING:
+    from curator.core.model import Scalar
 
 KINDS = ("match", "row", "count", "derived")
 SCOPES = ("body", "document", "title", "head", "conclusion")
@@ -24,8 +27,22 @@ NEGATION = ("drop", "lower", "keep")
 ROLES = ("total", "intervention", "control", "female", "arm", "any")
 _ID = regex.compile(r"^[a-z][a-z0-9_]*(?:\.[a-z0-9_-]+)+$")
 _KEYS = {
-    "id", "field", "kind", "description", "confidence", "patterns", "normalizer", "value",
-    "set", "scope", "negation", "exclude", "role", "hook", "group_normalizers", "when",
+    "id",
+    "field",
+    "kind",
+    "description",
+    "confidence",
+    "patterns",
+    "normalizer",
+    "value",
+    "set",
+    "scope",
+    "negation",
+    "exclude",
+    "role",
+    "hook",
+    "group_normalizers",
+    "when",
     "fallback",
 }
 #: Placeholders usable inside patterns: {NUM} a number, {COUNT} a whole count,
@@ -41,8 +58,14 @@ PLACEHOLDERS = {
     r"|nurses|students|couples|pairs|families|caregivers|veterans|outpatients|inpatients)",
 }
 BUILTIN_FILES = (
-    "publication.toml", "study.toml", "population.toml", "intervention.toml",
-    "outcomes.toml", "adverse_events.toml", "grades.toml", "conclusion.toml",
+    "publication.toml",
+    "study.toml",
+    "population.toml",
+    "intervention.toml",
+    "outcomes.toml",
+    "adverse_events.toml",
+    "grades.toml",
+    "conclusion.toml",
 )
 
 
@@ -65,14 +88,14 @@ class Rule:
     patterns: tuple[regex.Pattern[str], ...] = ()
     normalizer: str = ""
     value: Scalar | None = None
-    set: dict[str, Scalar] = field(default_factory=dict)
+    set: dict[str, Scalar] = dc_field(default_factory=dict)
     scope: str = "body"
     negation: str = "lower"
     exclude: regex.Pattern[str] | None = None
     role: str = "any"
     hook: str = ""
-    group_normalizers: dict[str, str] = field(default_factory=dict)
-    when: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    group_normalizers: dict[str, str] = dc_field(default_factory=dict)
+    when: dict[str, tuple[str, ...]] = dc_field(default_factory=dict)
     fallback: bool = False
     source: str = ""
 
@@ -144,8 +167,10 @@ class _Checker:
         if not isinstance(description, str) or not description.strip() or "\n" in description:
             raise self.fail("needs a one-line 'description'")
         confidence = raw.get("confidence")
-        if not isinstance(confidence, (int, float)) or isinstance(confidence, bool) or not (
-            0.0 < float(confidence) <= 1.0
+        if (
+            not isinstance(confidence, (int, float))
+            or isinstance(confidence, bool)
+            or not (0.0 < float(confidence) <= 1.0)
         ):
             raise self.fail(f"'confidence' must be a number in (0, 1], got {confidence!r}")
         patterns = self.patterns(raw.get("patterns", []), "patterns")
@@ -189,13 +214,24 @@ class _Checker:
             elif kind == "match" and not normalizer:
                 raise self.fail("needs either 'value' or 'normalizer'")
         return Rule(
-            id=rid, field=target, kind=kind, description=description.strip(),
-            confidence=float(confidence), patterns=patterns, normalizer=normalizer,
-            value=value, set=dict(sets), scope=self.choice(raw, "scope", SCOPES, "body"),
-            negation=self.choice(raw, "negation", NEGATION, "lower"), exclude=exclude,
-            role=self.choice(raw, "role", ROLES, "any"), hook=str(hook),
-            group_normalizers={str(k): str(v) for k, v in group_norms.items()}, when=when,
-            fallback=fallback, source=self.path,
+            id=rid,
+            field=target,
+            kind=kind,
+            description=description.strip(),
+            confidence=float(confidence),
+            patterns=patterns,
+            normalizer=normalizer,
+            value=value,
+            set=dict(sets),
+            scope=self.choice(raw, "scope", SCOPES, "body"),
+            negation=self.choice(raw, "negation", NEGATION, "lower"),
+            exclude=exclude,
+            role=self.choice(raw, "role", ROLES, "any"),
+            hook=str(hook),
+            group_normalizers={str(k): str(v) for k, v in group_norms.items()},
+            when=when,
+            fallback=fallback,
+            source=self.path,
         )
 
     def when(self, raw: Any) -> dict[str, tuple[str, ...]]:
