@@ -17,12 +17,12 @@ _REFS = regex.compile(
 )
 _CONCL_HEAD = regex.compile(
     r"(?:^|(?<=[\n.]\s{0,3})|(?<=[a-z\]).]))(?:#{1,4}\s{0,2})?(?:Conclusions?|CONCLUSIONS?"
-    r"|Interpretation|INTERPRETATION)(?::\s{0,3}|\s{1,3}(?=[A-Z\n])|(?=[A-Z][a-z]))"
+    r"|Interpretation|INTERPRETATION)(?::\s{0,3}|\s{1,3}(?=[A-Z\n])|(?=[A-Z]))"
 )
 _CONCL_INLINE = regex.compile(
     r"\b(?:In conclusion|In summary|To conclude|Taken together|Overall)\b,?\s{0,3}"
     r"|\b(?:We|The authors) conclude(?:d)? that\s"
-    r"|\b(?:These|Our|The) (?:results|findings|data) "
+    r"|\b(?:[Tt]hese|[Oo]ur|[Tt]he) (?:results|findings|data) "
     r"(?:suggests?|indicates?|shows?|demonstrates?|supports?)"
 )
 _TITLE_SKIP = regex.compile(
