@@ -49,6 +49,10 @@ _JOIN = regex.compile(
 _AFTER_CONTEXT = regex.compile(
     r"[-\s](?:induced|associated|related|pretreated|refractory|resistant|naive|based)\b", regex.I
 )
+_QUALIFIED = regex.compile(
+    r"\b(?:with|who|at|undergoing|receiving|diagnosed|treated|scheduled|after|following)\b",
+    regex.I,
+)
 TITLE_MIN_BODY = 2
 REPEATED = 3
 
@@ -170,10 +174,13 @@ def condition(rule: Rule, ctx: Context) -> None:
         if inside:
             value = max(inside, key=lambda h: h.end - h.start).term.name
             conf = rule.confidence
-        else:
+        elif _QUALIFIED.search(ctx.text, s, e):
             value, conf = " ".join(ctx.text[s:e].split()), rule.confidence * 0.6
+        else:
+            value, conf = "", 0.0
         conf = round(conf, 3)
-        ctx.found.append(Extracted("condition", value, ctx.text[s:e], s, e, rule.id, conf))
+        if value:
+            ctx.found.append(Extracted("condition", value, ctx.text[s:e], s, e, rule.id, conf))
     counts = Counter(h.term.name for h in hits)
     seen: set[str] = set()
     for hit in hits:
