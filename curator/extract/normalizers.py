@@ -89,6 +89,10 @@ def count(text: str) -> Scalar | None:
     return value if value is not None and 0 < value < 10_000_000 else None
 
 
+def whole(text: str) -> Scalar | None:
+    return parse_count(clean(text))
+
+
 def year(text: str) -> Scalar | None:
     value = parse_count(clean(text))
     return value if value is not None and 1900 <= value <= 2100 else None
@@ -175,7 +179,7 @@ def domain(text: str) -> Scalar | None:
 TEXT_NORMALIZERS: dict[str, TextNormalizer] = {
     "text": text_value,
     "number": number,
-    "count": count,
+    "count": count, "whole": whole,
     "year": year,
     "doi": doi,
     "p_value": p_value,

@@ -1,0 +1,95 @@
+"""Intervention fields: lexicon names, abbreviations, dose, route, background, comparator."""
+
+from __future__ import annotations
+
+import pytest
+
+from curator.extract.normalizers import dose
+from tests.extract.conftest import Run, best, values
+
+
+@pytest.mark.parametrize(
+    ("title", "generic"),
+    [
+        ("Long-term AZA in myasthenia gravis", "azathioprine"),
+        ("IVIG for refractory epilepsy in children", "intravenous immunoglobulin"),
+        ("IFNB-1b in secondary progressive MS", "interferon beta-1b"),
+        ("Intravenous Ig linked to fewer seizures", "intravenous immunoglobulin"),
+        ("Ocrelizumab versus placebo in primary progressive multiple sclerosis", "ocrelizumab"),
+    ],
+)
+def test_intervention_normalized_to_generic_name(run: Run, title: str, generic: str) -> None:
+    assert generic in values(run(title + "\n\nWe report our experience."), "intervention")
+
+
+def test_comparator_after_versus_is_not_the_intervention(run: Run) -> None:
+    found = run("Rituximab versus azathioprine in NMOSD: a randomized trial\n\nText.")
+    assert values(found, "intervention") == ["rituximab"]
+    assert best(found, "comparator").value == "azathioprine"  # type: ignore[union-attr]
+
+
+def test_drug_describing_the_population_is_not_the_intervention(run: Run) -> None:
+    found = run("Exercise in women receiving docetaxel for breast cancer\n\nText.")
+    assert "docetaxel" not in values(found, "intervention")
+    assert "exercise" in values(found, "intervention")
+
+
+def test_without_a_title_the_most_mentioned_drug_is_the_intervention(run: Run) -> None:
+    text = (
+        "Abstract\n\nBackground: We studied natalizumab in 30 patients. Natalizumab was given "
+        "monthly as an add-on therapy to glatiramer acetate. Natalizumab reduced relapses."
+    )
+    found = run(text)
+    assert values(found, "intervention") == ["natalizumab"]
+    assert values(found, "background_therapy") == ["glatiramer acetate"]
+
+
+@pytest.mark.parametrize(
+    ("surface", "normalized"),
+    [
+        ("50 mg tid", "50 mg tid"),
+        ("2mg/kg per day", "2 mg/kg/day"),
+        ("0.4 g/kg/day) every one to three months", "0.4 g/kg/day every one to three months"),
+        ("8 MIU qod", "8 MIU qod"),
+    ],
+)
+def test_dose_normalizer(surface: str, normalized: str) -> None:
+    assert dose(surface) == normalized
+
+
+def test_dose_and_route_next_to_the_intervention_win(run: Run) -> None:
+    text = (
+        "Teriflunomide added to interferon beta-1b: an open study\n\nPatients continued treatment with "
+        "interferon beta-1b (8 MIU qod, subcutaneous) and received teriflunomide (14 mg daily, "
+        "oral). Teriflunomide was well tolerated."
+    )
+    found = run(text)
+    assert best(found, "dose").value == "14 mg daily"  # type: ignore[union-attr]
+    assert best(found, "route").value == "oral"  # type: ignore[union-attr]
+    assert "interferon beta-1b" in values(found, "background_therapy")
+
+
+def test_route_implied_by_the_drug_name(run: Run) -> None:
+    found = run("Intravenous immunoglobulin in stiff person syndrome\n\nA case series.")
+    assert best(found, "route").value == "intravenous"  # type: ignore[union-attr]
+
+
+def test_self_defined_drug_abbreviation(run: Run) -> None:
+    text = (
+        "Dimethyl fumarate in relapsing MS\n\nWe gave dimethyl fumarate (DMF) to 31 patients. "
+        "DMF was stopped in two. DMF lowered the relapse rate."
+    )
+    found = [e for e in run(text) if e.field == "intervention"]
+    assert [e.value for e in found] == ["dimethyl fumarate"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "comparator"),
+    [
+        ("We compared the pre-IVIG and post-IVIG relapse rates.", "pre-IVIG period"),
+        ("Drug X was compared with placebo in 40 adults.", "placebo"),
+    ],
+)
+def test_comparator(run: Run, sentence: str, comparator: str) -> None:
+    text = "IVIG in NMOSD: a cohort\n\n" + sentence
+    assert best(run(text), "comparator").value == comparator  # type: ignore[union-attr]

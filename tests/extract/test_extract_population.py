@@ -1,0 +1,100 @@
+"""Population fields: counts from digits and words, arms, women, age, condition."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.conftest import Run, best, values
+
+HEAD = "Drug X in relapsing disease: a pilot study\n\n"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "n"),
+    [
+        ("Ten SPMS patients (6 females) with a median EDSS score of 4.5 were enrolled.", 10),
+        ("A total of 1,009 women were randomly assigned to drug X or placebo.", 1009),
+        ("One hundred and seventy-six patients were randomized.", 176),
+        ("This study was performed on 20 patients (19 women; median age 52 years).", 20),
+        ("We enrolled 66 female stage 0-III breast cancer survivors.", 66),
+        ("Eligible women (n = 255) were randomized to two arms.", 255),
+        ("Of 875 patients randomised, 764 completed treatment.", 875),
+    ],
+)
+def test_n_total(run: Run, sentence: str, n: int) -> None:
+    found = best(run(HEAD + sentence), "n_total")
+    assert found is not None and found.value == n
+
+
+def test_largest_explicit_total_wins(run: Run) -> None:
+    text = HEAD + "In all, 913 patients were enrolled. 395 patients were randomized before May."
+    assert best(run(text), "n_total").value == 913  # type: ignore[union-attr]
+
+
+def test_arms_are_summed_when_no_total_is_stated(run: Run) -> None:
+    text = HEAD + "We compared 30 patients who received drug X with 23 patients who were not treated."
+    found = run(text)
+    assert best(found, "n_total").value == 53  # type: ignore[union-attr]
+    assert best(found, "n_intervention").value == 30  # type: ignore[union-attr]
+    assert best(found, "n_control").value == 23  # type: ignore[union-attr]
+
+
+def test_percentages_ages_and_doses_are_not_counts(run: Run) -> None:
+    text = HEAD + "Patients aged 45 years received 50 mg; 35% of 12.5 patients improved."
+    assert values(run(text), "n_total") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "n"), [("Of the 40 patients (19 women), most relapsed.", 19),
+                        ("We studied 30 women and 12 men.", 30)]
+)
+def test_n_female(run: Run, sentence: str, n: int) -> None:
+    assert best(run(HEAD + sentence), "n_female").value == n  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "age"),
+    [
+        ("20 patients (median age 52 years) took part.", "median age 52 years"),
+        ("We tracked 60 children between the ages of 2 and 18.", "age 2 to 18 years"),
+        ("Participants aged 18-65 years were eligible.", "age 18 to 65 years"),
+        ("The mean age was 61.2 years.", "mean age 61.2 years"),
+    ],
+)
+def test_age(run: Run, sentence: str, age: str) -> None:
+    assert best(run(HEAD + sentence), "age").value == age  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "group"),
+    [
+        ("We tracked 60 children with refractory epilepsy.", "pediatric"),
+        ("Adult patients with MS were enrolled; 19 women took part.", "adult"),
+        ("Both children and adults were included.", "mixed"),
+    ],
+)
+def test_age_group(run: Run, sentence: str, group: str) -> None:
+    assert best(run(HEAD + sentence), "age_group").value == group  # type: ignore[union-attr]
+
+
+def test_condition_with_abbreviations(run: Run) -> None:
+    text = (
+        "Drug X in secondary progressive multiple sclerosis\n\n"
+        "Ten SPMS patients were enrolled. SPMS progressed slowly in most."
+    )
+    assert "secondary progressive multiple sclerosis" in values(run(text), "condition")
+
+
+def test_condition_from_population_phrase(run: Run) -> None:
+    text = HEAD + "Overall, 48 adults with myasthenia gravis were randomized to drug X."
+    found = [e for e in run(text) if e.field == "condition"]
+    assert any(e.value == "myasthenia gravis" and "adults with" in e.text for e in found)
+
+
+def test_self_defined_abbreviation_of_a_condition(run: Run) -> None:
+    text = (
+        "A pilot study of drug X in Rasmussen encephalitis\n\n"
+        "Patients with Rasmussen encephalitis (RE) were treated. RE progressed in 3 of 9 cases."
+    )
+    found = [e for e in run(text) if e.field == "condition"]
+    assert [e.value for e in found] == ["Rasmussen syndrome"]
