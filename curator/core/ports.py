@@ -9,7 +9,7 @@ either side can be developed and tested alone (a fake in a test, the real one in
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
@@ -25,6 +25,10 @@ if TYPE_CHECKING:
         Progress,
         Suggestion,
     )
+
+
+#: What a history row records: a decision, or the undo of one.
+HistoryKind = Literal["decision", "undo"]
 
 
 class SuggestionSource(Protocol):
@@ -86,7 +90,11 @@ class EvidenceStore(Protocol):
     # decisions
     def curated(self, document_id: str) -> list[CuratedValue]: ...
 
-    def apply(self, changes: Sequence[SlotChange], curator: str) -> list[SlotChange]: ...
+    def apply(
+        self, changes: Sequence[SlotChange], curator: str, *, kind: HistoryKind = "decision"
+    ) -> list[SlotChange]:
+        """Apply in one transaction; history rows get ``kind`` ("decision" or "undo")."""
+        ...
 
     def history(self, document_id: str | None = None) -> list[HistoryEntry]: ...
 

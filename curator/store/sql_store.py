@@ -8,13 +8,13 @@ dataclasses; rows never leave this module. Writes run in a session bound to the
 from __future__ import annotations
 
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Literal, Self
+from typing import TYPE_CHECKING, Self
 
 from sqlalchemy import func, insert, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from curator.core.model import DocStatus, DocumentInfo, Progress
-from curator.core.ports import AddResult, SlotChange
+from curator.core.ports import AddResult, HistoryKind, SlotChange
 from curator.core.review import display, now
 from curator.store import convert, sqlite
 from curator.store.changes import apply_change, count_open_slots, get_document, set_status
@@ -40,7 +40,6 @@ if TYPE_CHECKING:
     )
     from curator.core.ports import EvidenceStore
 
-HistoryKind = Literal["decision", "undo"]
 _CHUNK = 500  # ids per IN (...) clause
 
 
