@@ -10,6 +10,8 @@ Every file gives exactly one :class:`ReadOutcome`; nothing here raises for a bad
   and lone ``\\r``); nothing else is changed, because suggestion offsets point into it.
 - The document id is the SHA-256 hex digest of the stored text encoded as UTF-8: the
   same text read from two files (or in two encodings) is the same document.
+- ``path``/``source_path`` is the path as given or found, made printable (a file name
+  that is not valid UTF-8 shows U+FFFD for the bad bytes).
 - The title is the HTML ``<title>`` (else the first ``<h1>``), else the first line with
   a letter or digit (Markdown heading marks removed), else the file stem; at most 300
   characters.
@@ -116,7 +118,7 @@ def _walk(folder: Path) -> Iterator[Path]:
 
 def read_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadOutcome:
     """Read one file. Never raises for a bad file: the outcome says what went wrong."""
-    name = str(path)
+    name = shown_path(path)
     try:
         return _read(Path(path), max_bytes)
     except OSError as exc:
@@ -126,7 +128,7 @@ def read_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadOu
 
 
 def _read(path: Path, max_bytes: int) -> ReadOutcome:
-    name = str(path)
+    name = shown_path(path)
     if not path.exists() and not path.is_symlink():
         return ReadOutcome(name, None, ReadFailure.NOT_FOUND, "no such file or folder")
     if path.is_dir():
@@ -146,7 +148,7 @@ def _read(path: Path, max_bytes: int) -> ReadOutcome:
 
 
 def _document(path: Path, data: bytes) -> ReadOutcome:
-    name = str(path)
+    name = shown_path(path)
     if not data:
         return ReadOutcome(name, None, ReadFailure.EMPTY, "the file has no content")
     is_html = path.suffix.lower() in HTML_SUFFIXES
@@ -161,10 +163,16 @@ def _document(path: Path, data: bytes) -> ReadOutcome:
     if not text.strip():
         what = "no text once the markup is removed" if is_html else "only whitespace"
         return ReadOutcome(name, None, ReadFailure.EMPTY, what, decoded.encoding)
-    title = _clip(title or first_line(text) or path.stem)
+    title = _clip(title or first_line(text) or shown_path(path.stem))
     document = NewDocument(document_id(text), title, name, text)
     detail = "" if decoded.encoding in ("utf-8", "utf-8-sig") else f"decoded as {decoded.encoding}"
     return ReadOutcome(name, document, None, detail, decoded.encoding)
+
+
+def shown_path(path: str | Path) -> str:
+    """The path as text that can be stored and printed: bytes of a file name that are
+    not UTF-8 (kept by Python as lone surrogates) become U+FFFD."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def normalize_newlines(text: str) -> str:

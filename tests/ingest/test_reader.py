@@ -182,6 +182,23 @@ def test_permission_denied_is_unreadable(tmp_path: Path, monkeypatch: pytest.Mon
     assert failure(read_file(path), ReadFailure.UNREADABLE) == "unreadable: permission denied"
 
 
+def test_file_name_that_is_not_utf8(tmp_path: Path) -> None:
+    raw = os.fsencode(tmp_path) + b"/caf\xe9.txt"
+    with open(raw, "wb") as handle:
+        handle.write(b"  \n")
+    (tmp_path / "ok.txt").write_text("Study", encoding="utf-8")
+    outcomes = list(read_paths([tmp_path]))
+    assert [o.path for o in outcomes] == [f"{tmp_path}/caf\ufffd.txt", f"{tmp_path}/ok.txt"]
+    assert outcomes[0].failure is ReadFailure.EMPTY
+    os.remove(raw)
+    with open(raw, "wb") as handle:
+        handle.write(b"--\n")
+    doc = read_file(os.fsdecode(raw)).document
+    assert doc is not None
+    assert (doc.source_path, doc.title) == (f"{tmp_path}/caf\ufffd.txt", "caf\ufffd")
+    doc.source_path.encode("utf-8")  # storable
+
+
 def test_folder_passed_to_read_file(tmp_path: Path) -> None:
     failure(read_file(tmp_path), ReadFailure.UNREADABLE)
 
