@@ -66,6 +66,9 @@ def run(opts: argparse.Namespace) -> int:
             print(USAGE_NO_DISPLAY, file=sys.stderr)
             return 2
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from curator.qt.none_refcount_guard import guard_none_refcount
+
+    guard_none_refcount()  # PySide6 6.12 on CPython 3.11 (see the module): before any Qt call
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -97,10 +100,15 @@ def run(opts: argparse.Namespace) -> int:
     runner = TaskRunner()
     window = MainWindow(store, schema, _source(), runner, settings, name)
     seeds = seeds_dir()
-    if store.progress().total == 0 and seeds is not None:
-        window.jobs.import_paths([str(seeds)], announce=False)
-    else:
-        window.jobs.extract()
+
+    def start_jobs() -> None:  # first start: the bundled seeds; else what needs extraction
+        if store.progress().total == 0 and seeds is not None:
+            window.jobs.import_paths([str(seeds)], announce=False)
+        else:
+            window.jobs.extract()
+
+    # after the first paint: the worker's imports would compete with it for the GIL
+    QTimer.singleShot(0 if opts.screenshot else 400, start_jobs)
     if opts.screenshot:
         window.resize(1440, 880)
 
@@ -113,7 +121,7 @@ def run(opts: argparse.Namespace) -> int:
             QTimer.singleShot(100, lambda: (window.grab().save(opts.screenshot), app.quit()))
 
         runner.busy_changed.connect(lambda busy: busy or QTimer.singleShot(0, shoot))
-        QTimer.singleShot(0, shoot)
+        QTimer.singleShot(10, shoot)
     window.show()
     code = app.exec()
     runner.shutdown()

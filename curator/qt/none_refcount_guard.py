@@ -1,0 +1,56 @@
+"""Guard against a reference-count bug of PySide6 6.12 on CPython 3.11.
+
+Measured here (PySide6-Essentials 6.12.0 abi3 wheel, Python 3.11.7): every call of a
+wrapped C++ method that returns ``void`` hands back ``None`` without a new reference, so
+``sys.getrefcount(None)`` drops by one per call (``QLabel.setText``, ``QTextCursor.setPosition``,
+``QWidget.hide`` ...). On CPython >= 3.12 ``None`` is immortal and nothing happens; on 3.11
+the count reaches zero after some thousands of calls and the process aborts with
+"Fatal Python error: none_dealloc" -- within minutes of reviewing.
+
+:func:`guard_none_refcount` probes for the bug and, only when it is present, raises
+``None``'s reference count far out of reach (what 3.12 does by design). Call it before
+the GUI starts; it is idempotent.
+"""
+
+from __future__ import annotations
+
+import sys
+
+HEADROOM = 1 << 40  # a trillion leaked references before anything could happen
+_guarded = False
+
+
+def leaks_none() -> bool:
+    """True when void PySide6 calls drop a reference to None (probed, not assumed)."""
+    from PySide6.QtCore import QPoint
+
+    point = QPoint()
+    before = sys.getrefcount(None)
+    for _ in range(64):
+        point.setX(1)
+    return sys.getrefcount(None) < before - 32
+
+
+def guard_none_refcount() -> bool:
+    """Make ``None`` effectively immortal if (and only if) the bug is present.
+
+    Returns True when the guard is active. Only on a CPython release build < 3.12, where
+    ``ob_refcnt`` is the object's first field.
+    """
+    global _guarded
+    if _guarded:
+        return True
+    if sys.implementation.name != "cpython" or sys.version_info >= (3, 12):
+        return False
+    if hasattr(sys, "gettotalrefcount") or not leaks_none():  # debug build, or fixed
+        return False
+    import ctypes
+
+    refcount = ctypes.c_ssize_t.from_address(id(None))
+    before = sys.getrefcount(None)
+    refcount.value += HEADROOM
+    if sys.getrefcount(None) - before != HEADROOM:  # not the layout we expect: undo
+        refcount.value -= HEADROOM
+        return False
+    _guarded = True
+    return True
