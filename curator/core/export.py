@@ -44,7 +44,7 @@ import contextlib
 import csv
 import os
 import re
-import tempfile
+import secrets
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -133,14 +133,16 @@ class _Writers:
     def __init__(self, folder: Path, bom: bool) -> None:
         self.folder, self.bom, self.handles = folder, bom, dict[str, IO[str]]()
         self.rows: dict[str, int] = {}
+        self.temps: dict[str, Path] = {}
         self.writers: dict[str, Any] = {}  # csv writers (their type is private)
 
     def open(self, name: str, header: Iterable[str]) -> None:
-        handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed in commit/abort
-            "w", encoding="utf-8-sig" if self.bom else "utf-8", newline="",
-            dir=self.folder, prefix=f".{name}.", suffix=".tmp", delete=False,
-        )  # fmt: skip
-        self.handles[name], self.rows[name] = handle, -1
+        # os.open with 0o666 so the umask applies (tempfile would make the file 0600)
+        temp = self.folder / f".{name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+        descriptor = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        encoding = "utf-8-sig" if self.bom else "utf-8"
+        handle = open(descriptor, "w", encoding=encoding, newline="")  # noqa: SIM115
+        self.handles[name], self.temps[name], self.rows[name] = handle, temp, -1
         self.writers[name] = csv.writer(handle, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
         self.write(name, header)
 
@@ -153,14 +155,15 @@ class _Writers:
             handle.flush()
             os.fsync(handle.fileno())
             handle.close()
-        for name, handle in self.handles.items():
-            os.replace(handle.name, self.folder / name)
+        for name, temp in self.temps.items():
+            os.replace(temp, self.folder / name)
 
     def abort(self) -> None:
         for handle in self.handles.values():
             handle.close()
+        for temp in self.temps.values():
             with contextlib.suppress(OSError):
-                os.unlink(handle.name)
+                os.unlink(temp)
 
 
 def write_export(

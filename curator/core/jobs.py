@@ -180,7 +180,7 @@ def export_store(
         schema,
         store.all_documents(),
         store.all_curated(),
-        store.all_suggestions() if include_suggestions else (),
+        store.all_suggestions(),  # the rule and confidence behind accepted values
         include_suggestions=include_suggestions,
         bom=bom,
     )

@@ -283,6 +283,15 @@ def test_failed_export_leaves_old_files_and_no_temp_files(tmp_path: Path, schema
     assert {name: (tmp_path / name).read_bytes() for name in os.listdir(tmp_path)} == before
 
 
+def test_files_get_the_umask_permissions(tmp_path: Path, schema: Schema) -> None:
+    old = os.umask(0o022)
+    try:
+        write_export(tmp_path, schema, DOCS, CURATED, SUGGESTIONS)
+    finally:
+        os.umask(old)
+    assert {oct((tmp_path / n).stat().st_mode & 0o777) for n in os.listdir(tmp_path)} == {"0o644"}
+
+
 def test_no_temp_files_after_success(tmp_path: Path, schema: Schema) -> None:
     write_export(tmp_path, schema, DOCS, CURATED, SUGGESTIONS, include_suggestions=True)
     assert not [n for n in os.listdir(tmp_path) if n.startswith(".") or n.endswith(".tmp")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from typing import TYPE_CHECKING
 
 import pytest
@@ -14,6 +15,7 @@ from curator.core.jobs import (
     import_documents,
 )
 from curator.core.model import Extracted, NewDocument
+from curator.core.review import accept_all, build_form
 from curator.ingest import read_paths
 from curator.ingest.reader import ReadFailure, ReadOutcome, document_id
 
@@ -152,3 +154,16 @@ def test_export_store_end_to_end(store: SqlStore, schema: Schema, seeds_dir: Pat
     with_open = export_store(store, schema, tmp_path / "csv2", include_suggestions=True)
     assert with_open.rows("provenance.csv") > 0
     assert with_open.rows("outcomes.csv") == 5
+    form = build_form(schema, ids[0], store.suggestions(ids[0]), store.curated(ids[0]))
+    changes = accept_all(form, 0.0, "ann")
+    store.apply(changes, "ann")
+    decided = export_store(store, schema, tmp_path / "csv")
+    assert decided.rows("provenance.csv") == len(changes) == form.open_count > 0
+    with (tmp_path / "csv" / "provenance.csv").open(encoding="utf-8", newline="") as handle:
+        provenance = list(csv.DictReader(handle))
+    assert provenance
+    for row in provenance:
+        assert (row["status"], row["curator"]) == ("accepted", "ann")
+        assert row["rule"]
+        assert row["suggestion_id"]
+        assert float(row["confidence"]) > 0
