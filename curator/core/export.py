@@ -15,16 +15,13 @@ Files written to the output folder (UTF-8, RFC 4180: ``csv`` module, minimal quo
   the offsets), ``rule, suggestion_id, confidence, curator, decided_at`` (ISO 8601).
 - ``codebook.csv``: ``field, group, label, type, several, allowed_values`` (`` | ``), ``help``.
 
-What is exported: by default only decided values (status accepted, corrected or manual);
-rejected slots and open suggestions are left out. With ``include_suggestions=True`` each
-open slot (a slot without any decision) adds its top suggestion (highest confidence,
-as shown in the form). Such values are written as-is in the tables, and marked:
-
-- provenance.csv gives them ``status = suggested`` (curator and decided_at empty);
-- documents.csv and the group tables get one extra last column, ``suggested``, listing
-  the keys of the fields of that row whose value is an open suggestion (``"; "``
-  separated; empty when every value of the row was decided). In R:
-  ``subset(d, suggested == "")`` keeps fully curated rows.
+What is exported: by default only decided values (accepted, corrected, manual); rejected
+slots and open suggestions are left out. ``include_suggestions=True`` adds, for each open
+slot (no decision yet), its top suggestion as shown in the form, written as-is and marked:
+``status = suggested`` in provenance.csv (curator and decided_at empty), and an extra last
+column ``suggested`` in documents.csv and the group tables listing the keys of that row's
+fields whose value is an open suggestion (``"; "`` separated; empty when all were decided;
+in R ``subset(d, suggested == "")`` keeps fully curated rows).
 
 Spreadsheet safety: a text cell starting with ``= + - @``, a tab or a carriage return is
 prefixed with a single quote (``'=cmd()``), so Excel and LibreOffice do not run it as a
@@ -159,23 +156,17 @@ class _Writers:
             os.replace(temp, self.folder / name)
 
     def abort(self) -> None:
-        for handle in self.handles.values():
-            handle.close()
-        for temp in self.temps.values():
+        for name, temp in self.temps.items():
+            self.handles[name].close()
             with contextlib.suppress(OSError):
                 os.unlink(temp)
 
 
 def write_export(
-    out_dir: str | Path,
-    schema: Schema,
-    documents: Iterable[Document],
-    curated: Iterable[CuratedValue],
-    suggestions: Iterable[Suggestion] = (),
-    *,
-    include_suggestions: bool = False,
-    bom: bool = False,
-) -> ExportSummary:
+    out_dir: str | Path, schema: Schema, documents: Iterable[Document],
+    curated: Iterable[CuratedValue], suggestions: Iterable[Suggestion] = (), *,
+    include_suggestions: bool = False, bom: bool = False,
+) -> ExportSummary:  # fmt: skip
     """Write the export files (see the module docstring) and say what was written.
 
     ``suggestions`` give the rule and confidence of decided values (and the open ones).
