@@ -8,6 +8,8 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from curator.core.export import (
     CODEBOOK_COLUMNS,
@@ -311,3 +313,19 @@ def test_column_named_like_the_marker_is_refused(tmp_path: Path) -> None:
     write_export(tmp_path, schema, DOCS, (), ())  # fine without the marker column
     with pytest.raises(ExportError, match="suggested"):
         write_export(tmp_path, schema, DOCS, (), (), include_suggestions=True)
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(texts=st.lists(st.text(min_size=1, max_size=40), min_size=1, max_size=4))
+def test_any_text_round_trips_through_csv_reader(tmp_path: Path, schema: Schema,
+                                                 texts: list[str]) -> None:  # fmt: skip
+    values = tuple(
+        CuratedValue(A, "condition", row, Status.MANUAL, text, text, None, None, None, "ann", AT)
+        for row, text in enumerate(texts)
+    )
+    write_export(tmp_path, schema, DOCS[:1], values)
+    cells = [r["value"] for r in as_dicts(tmp_path / "provenance.csv")]
+    assert cells == [neutralize(text) for text in texts]
+    assert as_dicts(tmp_path / "documents.csv")[0]["condition"] == neutralize("; ".join(texts))

@@ -13,6 +13,8 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 PAGE = """<!DOCTYPE html>
 <html><head><title>Azathioprine &amp; RS</title>
@@ -101,3 +103,21 @@ def test_crlf_inside_pre_is_normalized(tmp_path: Path) -> None:
     outcome = read_file(path)
     assert outcome.document is not None
     assert outcome.document.text == "a\nb\nc"
+
+
+FRAGMENTS = st.sampled_from([
+    "<p>", "</p>", "<br>", "<table><tr><td>", "</td><td>", "</tr>", "<li>", "<pre>", "</pre>",
+    "<script>", "</script>", "<iframe src='http://x'>", "<!--", "-->", "&amp;", "&#0;", "&bogus;",
+    "<h1>", "</h1>", "<title>", "</title>", "<![CDATA[", "]]>", "<", ">", "\r\n", "\x00", " ",
+])  # fmt: skip
+PIECES = st.one_of(FRAGMENTS, st.text(max_size=8))
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(PIECES, max_size=40))
+def test_any_markup_converts_without_error(pieces: list[str]) -> None:
+    result = html_to_text("".join(pieces))
+    assert result.text == result.text.strip("\n")
+    assert "\n\n\n" not in result.text
+    assert "\x00" not in result.text
+    assert "\n" not in result.title
