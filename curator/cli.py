@@ -11,6 +11,7 @@ exist, a database, schema or rule file that cannot be used), printed as one line
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -85,11 +86,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("curator: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader went away (curator extract ... | head)
+        _silence_stdout()
+        return 0
     except Exception as error:
         if not _is_user_error(error):
             raise
         print(f"curator: error: {_one_line(error)}", file=sys.stderr)
         return 2
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # not a real file (tests, embedding)
+        pass
 
 
 def _is_user_error(error: Exception) -> bool:

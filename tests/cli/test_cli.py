@@ -162,3 +162,17 @@ def test_extract_delegates_to_the_extractor_command(capsys: pytest.CaptureFixtur
     code, out, _ = run(capsys, "extract", path, "--jsonl")
     assert code == 0
     assert out.strip()
+
+
+class ClosedPipe:
+    def write(self, text: str) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+    def flush(self) -> None:
+        raise BrokenPipeError(32, "Broken pipe")
+
+
+def test_closed_pipe_ends_quietly(monkeypatch: pytest.MonkeyPatch, seeds_dir: Path,
+                                  db_path: Path) -> None:  # fmt: skip
+    monkeypatch.setattr("sys.stdout", ClosedPipe())
+    assert main(["import", str(seeds_dir), "--db", str(db_path), "--no-extract"]) == 0
