@@ -1,15 +1,16 @@
 """Guard against a reference-count bug of PySide6 6.12 on CPython 3.11.
 
 Measured here (PySide6-Essentials 6.12.0 abi3 wheel, Python 3.11.7): every call of a
-wrapped C++ method that returns ``void`` hands back ``None`` without a new reference, so
-``sys.getrefcount(None)`` drops by one per call (``QLabel.setText``, ``QTextCursor.setPosition``,
-``QWidget.hide`` ...). On CPython >= 3.12 ``None`` is immortal and nothing happens; on 3.11
-the count reaches zero after some thousands of calls and the process aborts with
-"Fatal Python error: none_dealloc" -- within minutes of reviewing.
+wrapped C++ method that returns ``void`` hands back ``None`` without a new reference
+(``QLabel.setText``, ``QTextCursor.setPosition``, ``QWidget.hide`` ...), and emitting a
+signal with a ``bool`` argument (``QAction.triggered``) drops a reference to ``True`` or
+``False``. On CPython >= 3.12 these singletons are immortal and nothing happens; on 3.11
+their counts reach zero after some thousands of calls and the process aborts with
+"Fatal Python error: none_dealloc" (or "bool_dealloc") -- within minutes of reviewing.
 
-:func:`guard_none_refcount` probes for the bug and, only when it is present, raises
-``None``'s reference count far out of reach (what 3.12 does by design). Call it before
-the GUI starts; it is idempotent.
+:func:`guard_none_refcount` probes for the bug and, only when it is present, raises the
+reference counts of ``None``, ``True`` and ``False`` far out of reach (what 3.12 does by
+design). Call it before the GUI starts; it is idempotent.
 """
 
 from __future__ import annotations
@@ -32,10 +33,10 @@ def leaks_none() -> bool:
 
 
 def guard_none_refcount() -> bool:
-    """Make ``None`` effectively immortal if (and only if) the bug is present.
+    """Make ``None``, ``True`` and ``False`` effectively immortal if the bug is present.
 
     Returns True when the guard is active. Only on a CPython release build < 3.12, where
-    ``ob_refcnt`` is the object's first field.
+    ``ob_refcnt`` is an object's first field (checked before relying on it).
     """
     global _guarded
     if _guarded:
@@ -46,11 +47,12 @@ def guard_none_refcount() -> bool:
         return False
     import ctypes
 
-    refcount = ctypes.c_ssize_t.from_address(id(None))
-    before = sys.getrefcount(None)
-    refcount.value += HEADROOM
-    if sys.getrefcount(None) - before != HEADROOM:  # not the layout we expect: undo
-        refcount.value -= HEADROOM
-        return False
+    for singleton in (None, True, False):
+        refcount = ctypes.c_ssize_t.from_address(id(singleton))
+        before = sys.getrefcount(singleton)
+        refcount.value += HEADROOM
+        if sys.getrefcount(singleton) - before != HEADROOM:  # unexpected layout: undo
+            refcount.value -= HEADROOM
+            return False
     _guarded = True
     return True
