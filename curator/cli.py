@@ -17,10 +17,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator, Sequence
+    from collections.abc import Callable, Sequence
 
     from curator.core.schema import Schema
-    from curator.ingest import ReadOutcome
     from curator.store import SqlStore
 
 SUBCOMMANDS = frozenset({"import", "extract", "export", "search"})
@@ -129,15 +128,15 @@ def _one_line(error: Exception) -> str:
 
 def _import(args: argparse.Namespace) -> int:
     from curator.core.jobs import import_documents
-    from curator.ingest import iter_files
+    from curator.ingest import PendingReads
 
     _require_paths(args.paths)
     if args.max_size <= 0:
         raise CommandError("--max-size must be a positive number of MB")
-    files = list(iter_files(args.paths))
+    reads = PendingReads(args.paths, max_bytes=int(args.max_size * MB))
     with _open_store(args.db, must_exist=False) as store:
         progress = _Progress("reading", sys.stderr)
-        report = import_documents(store, _Reads(files, int(args.max_size * MB)), progress)
+        report = import_documents(store, reads, progress)
         progress.done()
         for line in report.lines:
             detail = f"  ({line.detail})" if line.detail else ""
@@ -148,22 +147,6 @@ def _import(args: argparse.Namespace) -> int:
             summary += "; " + _extract_new(store, ids)
         print(f"{summary} ({store.location})")
     return 1 if report.failed else 0
-
-
-class _Reads:
-    """The files' outcomes, read lazily; sized so the progress line knows the total."""
-
-    def __init__(self, files: list[Path], max_bytes: int) -> None:
-        self.files, self.max_bytes = files, max_bytes
-
-    def __len__(self) -> int:
-        return len(self.files)
-
-    def __iter__(self) -> Iterator[ReadOutcome]:
-        from curator.ingest import read_file
-
-        for path in self.files:
-            yield read_file(path, max_bytes=self.max_bytes)
 
 
 def _extract_new(store: SqlStore, document_ids: list[str]) -> str:

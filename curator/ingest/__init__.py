@@ -14,6 +14,7 @@ from __future__ import annotations
 from curator.ingest.reader import (
     DEFAULT_MAX_BYTES,
     SUPPORTED_SUFFIXES,
+    PendingReads,
     ReadFailure,
     ReadOutcome,
     document_id,
@@ -25,6 +26,7 @@ from curator.ingest.reader import (
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "SUPPORTED_SUFFIXES",
+    "PendingReads",
     "ReadFailure",
     "ReadOutcome",
     "document_id",

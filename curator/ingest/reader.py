@@ -89,6 +89,25 @@ def read_paths(
         yield read_file(path, max_bytes=max_bytes)
 
 
+class PendingReads:
+    """The files under ``paths``, listed now and read one at a time when iterated.
+
+    Sized, so a job can report ``done/total`` progress, and lazy, so only one file's
+    text is in memory at a time: ``import_documents(store, PendingReads(paths))``.
+    """
+
+    def __init__(self, paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+        self.files = list(iter_files(paths))
+        self.max_bytes = max_bytes
+
+    def __len__(self) -> int:
+        return len(self.files)
+
+    def __iter__(self) -> Iterator[ReadOutcome]:
+        for path in self.files:
+            yield read_file(path, max_bytes=self.max_bytes)
+
+
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
     """The files to read: files as given (even missing ones), folders expanded."""
     for raw in paths:

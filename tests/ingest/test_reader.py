@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from curator.ingest import (
     DEFAULT_MAX_BYTES,
+    PendingReads,
     ReadFailure,
     ReadOutcome,
     document_id,
@@ -218,6 +219,17 @@ def test_folders_walked_sorted_recursive_hidden_skipped(tmp_path: Path) -> None:
     outcomes = list(read_paths([tmp_path]))
     assert [o.ok for o in outcomes] == [True, False, True, True]
     assert outcomes[1].failure is ReadFailure.UNSUPPORTED
+
+
+def test_pending_reads_are_sized_and_lazy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path / "a.txt", "A")
+    write(tmp_path / "b" / "c.md", "C")
+    reads = PendingReads([tmp_path], max_bytes=10)
+    assert len(reads) == 2
+    write(tmp_path / "a.txt", "much longer than ten bytes")  # read when iterated, not before
+    outcomes = list(reads)
+    assert [o.failure for o in outcomes] == [ReadFailure.TOO_LARGE, None]
+    assert len(list(reads)) == 2  # iterable again
 
 
 def test_symlinked_folders_are_not_followed(tmp_path: Path) -> None:
