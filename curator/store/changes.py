@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import exists, func, insert, select
 
-from curator.core.ports import SlotChange
+from curator.core.model import DocStatus
+from curator.core.ports import AddResult, SlotChange
 from curator.store import convert
 from curator.store.errors import UnknownDocumentError
 from curator.store.rows import CuratedValueRow, DocumentRow, HistoryRow, SuggestionRow
@@ -16,7 +17,9 @@ if TYPE_CHECKING:
 
     from sqlalchemy.orm import Session
 
-    from curator.core.model import DocStatus
+    from curator.core.model import NewDocument
+
+_CHUNK = 500  # ids per IN (...) clause
 
 
 def apply_change(
@@ -86,3 +89,46 @@ def set_status(
         )
     )  # fmt: skip
     document.status = str(status)
+
+
+def insert_documents(session: Session, incoming: list[NewDocument], at: datetime) -> AddResult:
+    """Add the documents whose id is new; report the others as duplicates."""
+    ids = list(dict.fromkeys(doc.id for doc in incoming))
+    existing: set[str] = set()
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        existing.update(session.scalars(select(DocumentRow.id).where(DocumentRow.id.in_(chunk))))
+    seq = session.scalar(select(func.coalesce(func.max(DocumentRow.seq), 0))) or 0
+    added: list[str] = []
+    duplicates: list[str] = []
+    values: list[dict[str, object]] = []
+    for doc in incoming:
+        if doc.id in existing:
+            duplicates.append(doc.id)
+            continue
+        existing.add(doc.id)
+        added.append(doc.id)
+        seq += 1
+        values.append(
+            {
+                "id": doc.id, "seq": seq, "title": doc.title,
+                "title_key": doc.title.casefold(), "source_path": doc.source_path,
+                "text": doc.text, "status": str(DocStatus.NEW), "imported_at": at,
+                "extracted_version": None, "open_suggestions": 0,
+            }
+        )  # fmt: skip
+    if values:
+        session.execute(insert(DocumentRow), values)
+    return AddResult(tuple(added), tuple(duplicates))
+
+
+def change_marker(session: Session) -> tuple[int, ...]:
+    """(last history id, last suggestion id, document count): moves with every visible write."""
+    row = session.execute(
+        select(
+            select(func.coalesce(func.max(HistoryRow.id), 0)).scalar_subquery(),
+            select(func.coalesce(func.max(SuggestionRow.id), 0)).scalar_subquery(),
+            select(func.count()).select_from(DocumentRow).scalar_subquery(),
+        )
+    ).one()
+    return tuple(int(value) for value in row)

@@ -1,10 +1,21 @@
-"""Errors the store raises: one line for the user, naming the file and what to do."""
+"""Errors the store raises: one line for the user, naming the file and what to do.
+
+Every :class:`StoreError` carries ``path`` (the database or backup file concerned, None
+when there is no file, e.g. a server URL), so the GUI can offer "open another / create
+a new one / restore a backup" next to the message.
+"""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 
 class StoreError(Exception):
     """Base class: ``str(error)`` is a one-line message that can be shown as is."""
+
+    def __init__(self, message: str, path: str | Path | None = None) -> None:
+        super().__init__(" ".join(message.split()))
+        self.path: Path | None = Path(path) if path is not None else None
 
 
 class NotADatabaseError(StoreError):
@@ -12,7 +23,7 @@ class NotADatabaseError(StoreError):
 
 
 class CorruptDatabaseError(StoreError):
-    """The file looks like SQLite but cannot be read."""
+    """The file looks like SQLite but cannot be read, or fails SQLite's quick check."""
 
 
 class NewerDatabaseError(StoreError):
@@ -25,6 +36,10 @@ class ReadOnlyDatabaseError(StoreError):
 
 class DatabaseBusyError(StoreError):
     """Another program kept the database locked for too long."""
+
+
+class BackupError(StoreError):
+    """A backup could not be written or restored (``path`` is the file concerned)."""
 
 
 class UnknownDocumentError(StoreError, LookupError):

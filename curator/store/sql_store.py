@@ -8,16 +8,24 @@ dataclasses; rows never leave this module. Writes run in a session bound to the
 from __future__ import annotations
 
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, Self
 
 from sqlalchemy import func, insert, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from curator.core.model import DocStatus, DocumentInfo, Progress
-from curator.core.ports import AddResult, HistoryKind, SlotChange
 from curator.core.review import display, now
 from curator.store import convert, sqlite
-from curator.store.changes import apply_change, count_open_slots, get_document, set_status
+from curator.store.backups import KEEP, backup_name, copy_database
+from curator.store.changes import (
+    apply_change,
+    change_marker,
+    count_open_slots,
+    get_document,
+    insert_documents,
+    set_status,
+)
 from curator.store.database import open_engine, translated
 from curator.store.keyset import keyset
 from curator.store.rows import CuratedValueRow, DocumentRow, HistoryRow, SuggestionRow
@@ -38,9 +46,7 @@ if TYPE_CHECKING:
         NewDocument,
         Suggestion,
     )
-    from curator.core.ports import EvidenceStore
-
-_CHUNK = 500  # ids per IN (...) clause
+    from curator.core.ports import AddResult, EvidenceStore, HistoryKind, SlotChange
 
 
 class SqlStore:
@@ -52,19 +58,22 @@ class SqlStore:
     def __init__(self, engine: Engine, location: str) -> None:
         self._engine = engine
         self._location = location
+        self._path = Path(location) if engine.dialect.name == "sqlite" else None
         self._dialect = engine.dialect.name
         self._reader = sessionmaker(engine, expire_on_commit=False)
         writer = engine.execution_options(**{sqlite.WRITE: True})
         self._writer = sessionmaker(writer, expire_on_commit=False)
 
     @classmethod
-    def open(cls, target: str | os.PathLike[str]) -> SqlStore:
+    def open(cls, target: str | os.PathLike[str], *, keep_backups: int = KEEP) -> SqlStore:
         """Open (creating or upgrading) the database at a file path or SQLAlchemy URL.
 
-        Raises a :class:`~curator.store.errors.StoreError` subclass with a message for
-        the user when the file cannot be used.
+        An existing file is checked (``quick_check``) and, if it changed since the last
+        time, backed up to ``backups/`` beside it, keeping the newest ``keep_backups``
+        (0: none). Raises a :class:`~curator.store.errors.StoreError` subclass with a
+        message for the user (and ``.path``) when the file cannot be used.
         """
-        engine, location = open_engine(target)
+        engine, location = open_engine(target, keep_backups=keep_backups)
         return cls(engine, location)
 
     @property
@@ -73,6 +82,32 @@ class SqlStore:
 
     def close(self) -> None:
         self._engine.dispose()
+
+    def backup_to(self, destination: str | os.PathLike[str] | None = None) -> Path:
+        """Copy the database with the SQLite backup API (other windows may keep writing).
+
+        ``destination``: a file or a folder; default a ``manual`` backup in ``backups/``.
+        Returns the file written (complete, or not there at all).
+        """
+        if self._path is None:
+            raise NotImplementedError("backup_to needs an SQLite file")
+        target = Path(destination).expanduser().resolve() if destination else None
+        if target is None or target.is_dir():
+            name = backup_name(self._path, "manual")
+            target = target / name.name if target is not None else name
+        if target == self._path:
+            raise ValueError(f"{target} is the database itself")
+        with translated(self._location, self._path), self._engine.connect() as connection:
+            return copy_database(sqlite.dbapi(connection), target)
+
+    def change_marker(self) -> tuple[int, ...]:
+        """Cheap token that changes whenever anything a window shows changes (any process).
+
+        Poll it (e.g. on window activation or every few seconds) and refresh when it
+        differs from the last one seen.
+        """
+        with self._read() as session:
+            return change_marker(session)
 
     def __enter__(self) -> Self:
         return self
@@ -87,12 +122,12 @@ class SqlStore:
 
     @contextmanager
     def _read(self) -> Iterator[Session]:
-        with translated(self._location), self._reader.begin() as session:
+        with translated(self._location, self._path), self._reader.begin() as session:
             yield session
 
     @contextmanager
     def _write(self) -> Iterator[Session]:
-        with translated(self._location), self._writer.begin() as session:
+        with translated(self._location, self._path), self._writer.begin() as session:
             yield session
 
     # documents
@@ -100,36 +135,7 @@ class SqlStore:
     def add_documents(self, docs: Iterable[NewDocument]) -> AddResult:
         incoming = list(docs)
         with self._write() as session:
-            ids = list(dict.fromkeys(doc.id for doc in incoming))
-            existing: set[str] = set()
-            for start in range(0, len(ids), _CHUNK):
-                chunk = ids[start : start + _CHUNK]
-                existing.update(
-                    session.scalars(select(DocumentRow.id).where(DocumentRow.id.in_(chunk)))
-                )
-            seq = session.scalar(select(func.coalesce(func.max(DocumentRow.seq), 0))) or 0
-            at = now()
-            added: list[str] = []
-            duplicates: list[str] = []
-            values: list[dict[str, object]] = []
-            for doc in incoming:
-                if doc.id in existing:
-                    duplicates.append(doc.id)
-                    continue
-                existing.add(doc.id)
-                added.append(doc.id)
-                seq += 1
-                values.append(
-                    {
-                        "id": doc.id, "seq": seq, "title": doc.title,
-                        "title_key": doc.title.casefold(), "source_path": doc.source_path,
-                        "text": doc.text, "status": str(DocStatus.NEW), "imported_at": at,
-                        "extracted_version": None, "open_suggestions": 0,
-                    }
-                )  # fmt: skip
-            if values:
-                session.execute(insert(DocumentRow), values)
-        return AddResult(tuple(added), tuple(duplicates))
+            return insert_documents(session, incoming, now())
 
     def list_documents(
         self, status: DocStatus | None = None, query: str | None = None
