@@ -28,6 +28,14 @@ STATUS_LABEL = {
     DocStatus.DONE: "● done",
 }
 _DONE_INK = QColor("#6b6b6b")
+_ROLES = frozenset(
+    int(role)
+    for role in (
+        Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole,
+        Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.TextAlignmentRole, ID_ROLE,
+    )
+)  # fmt: skip
 
 
 class DocumentListModel(QAbstractTableModel):
@@ -76,7 +84,7 @@ class DocumentListModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = 0) -> Any:
-        if not index.isValid():
+        if role not in _ROLES or not index.isValid():
             return None
         info = self._rows[index.row()]
         column = index.column()

@@ -34,9 +34,11 @@ class DocumentView(QPlainTextEdit):
         self._open: tuple[tuple[int, int], ...] = ()
         self._decided: tuple[tuple[int, int], ...] = ()
         self._current: tuple[int, int] | None = None
+        self._made: dict[tuple[str, int, int], QTextEdit.ExtraSelection] = {}
 
     def set_text(self, text: str) -> None:
         self._open, self._decided, self._current = (), (), None
+        self._made.clear()
         self.setExtraSelections([])
         self.setPlainText(text)
 
@@ -67,10 +69,10 @@ class DocumentView(QPlainTextEdit):
             return
         moved = current != self._current
         self._open, self._decided, self._current = open_t, decided_t, current
-        selections = [self._selection(s, self._underline()) for s in open_t]
-        selections += [self._selection(s, self._tint(DECIDED_BACKGROUND)) for s in decided_t]
+        selections = [self._made_selection("open", s) for s in open_t]
+        selections += [self._made_selection("decided", s) for s in decided_t]
         if current is not None:
-            selections.append(self._selection(current, self._tint(CURRENT_BACKGROUND, bold=True)))
+            selections.append(self._made_selection("current", current))
         self.setExtraSelections(selections)
         if moved and current is not None:
             self.reveal(current[0])
@@ -89,6 +91,19 @@ class DocumentView(QPlainTextEdit):
         first = block.firstLineNumber() + (line.lineNumber() if line and line.isValid() else 0)
         visible = max(1, viewport.height() // max(1, self.fontMetrics().lineSpacing()))
         self.verticalScrollBar().setValue(max(0, first - visible // 3))
+
+    def _made_selection(self, kind: str, span: tuple[int, int]) -> QTextEdit.ExtraSelection:
+        """One selection per (kind, span) and document: made once, reused on every repaint."""
+        key = (kind, span[0], span[1])
+        made = self._made.get(key)
+        if made is None:
+            if kind == "open":
+                fmt = self._underline()
+            else:
+                decided = kind == "decided"
+                fmt = self._tint(DECIDED_BACKGROUND if decided else CURRENT_BACKGROUND, not decided)
+            made = self._made[key] = self._selection(span, fmt)
+        return made
 
     def _selection(self, span: tuple[int, int], fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
         selection = QTextEdit.ExtraSelection()

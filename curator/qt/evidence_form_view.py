@@ -203,8 +203,8 @@ class EvidenceFormView(QScrollArea):
         form = self.controller.form
         for table, model in zip(self.tables, self.models, strict=True):
             if keys is None:
-                model.set_form(form)
-                self._fit(table)
+                if model.set_form(form):
+                    self._fit(table)
             else:
                 model.update_form(form, keys)
 

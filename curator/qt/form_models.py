@@ -26,6 +26,15 @@ if TYPE_CHECKING:
 
 #: Data role of every cell: its slot index in the form (int), or -1.
 SLOT_ROLE = Qt.ItemDataRole.UserRole + 1
+_ROLES = frozenset(
+    int(role)
+    for role in (
+        SLOT_ROLE, Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole,
+        Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole,
+        Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.FontRole, Qt.ItemDataRole.TextAlignmentRole,
+    )
+)  # fmt: skip
 _STRIKE = QFont()
 _STRIKE.setStrikeOut(True)
 _ITALIC = QFont()
@@ -67,16 +76,25 @@ class _SlotModel(QAbstractTableModel):
         return 0 if parent.isValid() else self._rows
 
     # structure ------------------------------------------------------------------------
-    def set_form(self, form: Form) -> None:
+    def set_form(self, form: Form) -> bool:
+        """Show ``form``; returns True when the table's shape changed (rows, cells)."""
+        cells = self._layout(form)
+        if cells == self._cells and self.form is not None:
+            self.form = form  # same shape (the usual case between documents): repaint only
+            if self._rows:
+                last = self.index(self._rows - 1, self.columnCount() - 1)
+                self.dataChanged.emit(self.index(0, 0), last)
+            return False
         self.beginResetModel()
         self.form = form
-        self._cells = self._layout(form)
+        self._cells = cells
         self._where = {}
         for cell, slot in sorted(self._cells.items()):
             if cell[1] >= self.FIRST_COLUMN:
                 self._where.setdefault(slot, cell)
         self._rows = len({row for row, _ in self._cells})
         self.endResetModel()
+        return True
 
     def update_form(self, form: Form, keys: Iterable[tuple[str, int]]) -> None:
         """Same structure, new values: repaint only the rows holding ``keys``."""
@@ -132,6 +150,8 @@ class FieldListModel(_SlotModel):
         return base | Qt.ItemFlag.ItemIsEditable if index.column() == 1 else base
 
     def data(self, index: Index, role: int = 0) -> Any:
+        if role not in _ROLES:  # most roles a view asks for: answered before any work
+            return None
         slot = self.slot(index)
         if slot is None:
             return None
@@ -198,6 +218,8 @@ class GroupTableModel(_SlotModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
 
     def data(self, index: Index, role: int = 0) -> Any:
+        if role not in _ROLES:
+            return None
         slot = self.slot(index)
         if slot is None:
             return None

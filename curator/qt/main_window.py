@@ -144,6 +144,8 @@ class MainWindow(QMainWindow):
             bar.addPermanentWidget(widget)
         self._progress_timer = QTimer(self, singleShot=True, interval=150)
         self._progress_timer.timeout.connect(self._refresh_progress)
+        self._spans_timer = QTimer(self, singleShot=True, interval=0)
+        self._spans_timer.timeout.connect(self._paint_spans)
 
     def _connect(self) -> None:
         r = self.review
@@ -230,10 +232,10 @@ class MainWindow(QMainWindow):
         self.document_opened.emit(document_id)
 
     def _on_review_form_changed(self, _keys: object) -> None:
-        self._paint_spans()
+        self._spans_timer.start()  # one repaint of the spans per event-loop turn
 
     def _on_review_current_changed(self, _index: int) -> None:
-        self._paint_spans()
+        self._spans_timer.start()
         self.detail.show_slot(self.review.current_slot, self.review.form.open_count)
 
     def _paint_spans(self) -> None:

@@ -62,11 +62,17 @@ FIRST_PAINT = textwrap.dedent(
 )
 
 
-def median_ms(samples: list[float]) -> str:
-    return (
+def median_ms(samples: list[float], cpu: list[float] | None = None) -> str:
+    text = (
         f"median {statistics.median(samples) * 1000:7.2f} ms   "
-        f"p90 {sorted(samples)[int(len(samples) * 0.9)] * 1000:7.2f} ms   (n={len(samples)})"
+        f"p90 {sorted(samples)[int(len(samples) * 0.9)] * 1000:7.2f} ms"
     )
+    if cpu:  # CPU time of this process: what other load on the machine does not inflate
+        text += f"   cpu median {statistics.median(cpu) * 1000:6.2f} ms"
+    return f"{text}   (n={len(samples)})"
+
+
+CPU: list[float] = []  # process CPU time of the last timed() run
 
 
 def build_database(path: Path, count: int) -> None:
@@ -112,10 +118,12 @@ def first_paint(db: Path, runs: int) -> list[float]:
 
 def timed(call: Callable[[], object], repeat: int) -> list[float]:
     samples = []
+    CPU.clear()
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         call()
         samples.append(time.perf_counter() - start)
+        CPU.append(time.process_time() - cpu)
     return samples
 
 
@@ -155,10 +163,14 @@ def in_process(store: SqlStore) -> None:
 
         return run
 
-    switches = [timed(switch(doc_id), 1)[0] for doc_id in ids]
-    print(f"document switch (open + paint):      {median_ms(switches)}")
+    switches, cpu = [], []
+    for doc_id in ids:
+        switches += timed(switch(doc_id), 1)
+        cpu += CPU
+    print(f"document switch (open + paint):      {median_ms(switches, cpu)}")
 
     decisions: list[float] = []
+    decisions_cpu: list[float] = []
     for doc_id in ids[:40]:
         window.open_document(doc_id)
         window.form.focus_current()
@@ -167,17 +179,18 @@ def in_process(store: SqlStore) -> None:
             table = window.form.current_table()
             if table is None or not window.review.form.open_count:
                 break
-            start = time.perf_counter()
+            start, cpu_start = time.perf_counter(), time.process_time()
             QTest.keyClick(table, Qt.Key.Key_A)
             app.processEvents()
             decisions.append(time.perf_counter() - start)
-    print(f"review key A -> stored + repainted:  {median_ms(decisions)}")
+            decisions_cpu.append(time.process_time() - cpu_start)
+    print(f"review key A -> stored + repainted:  {median_ms(decisions, decisions_cpu)}")
     undo = timed(lambda: (window.action("edit.undo").trigger(), app.processEvents()), 30)
-    print(f"undo (same or other document):      {median_ms(undo)}")
+    print(f"undo (same or other document):      {median_ms(undo, CPU)}")
 
     combo = window.documents.status_filter
     statuses = timed(lambda: [combo.setCurrentIndex(i) for i in (1, 0)], 10)
-    print(f"status filter new -> all (2 loads):  {median_ms(statuses)}")
+    print(f"status filter new -> all (2 loads):  {median_ms(statuses, CPU)}")
     search = window.documents.search
 
     def query(term: str) -> Callable[[], None]:
@@ -189,7 +202,8 @@ def in_process(store: SqlStore) -> None:
         return run
 
     for term in ("azathioprine", "rasmussen syndrome", "copy 1234", "immunoglobulin"):
-        print(f"search {term!r:22}           {median_ms(timed(query(term), 10))}")
+        samples = timed(query(term), 10)
+        print(f"search {term!r:22}           {median_ms(samples, CPU)}")
     print(f"rows listed unfiltered: {len(store.list_documents())}, "
           f"done: {len(store.list_documents(DocStatus.DONE))}")  # fmt: skip
     window.close()
