@@ -43,12 +43,22 @@ class DocumentListModel(QAbstractTableModel):
 
     def __init__(self) -> None:
         super().__init__()
-        self._rows: list[DocumentInfo] = []
+        self._all: list[DocumentInfo] = []  # what the store listed (for the current query)
+        self._status: DocStatus | None = None
+        self._rows: list[DocumentInfo] = []  # shown: _all filtered by status
         self._row_of: dict[str, int] = {}
 
-    def set_documents(self, documents: Sequence[DocumentInfo]) -> None:
+    def set_documents(
+        self, documents: Sequence[DocumentInfo], status: DocStatus | None = None
+    ) -> None:
+        """All documents of a query; ``status`` filters them here, without the store."""
+        self._all = list(documents)
+        self.set_status_filter(status)
+
+    def set_status_filter(self, status: DocStatus | None) -> None:
         self.beginResetModel()
-        self._rows = list(documents)
+        self._status = status
+        self._rows = self._all if status is None else [i for i in self._all if i.status is status]
         self._row_of = {info.id: row for row, info in enumerate(self._rows)}
         self.endResetModel()
 
@@ -65,11 +75,14 @@ class DocumentListModel(QAbstractTableModel):
         if row is None:
             return
         info = self._rows[row]
-        self._rows[row] = replace(
+        new = replace(
             info,
             status=info.status if status is None else status,
             open_suggestions=info.open_suggestions if open_count is None else open_count,
         )
+        self._rows[row] = new
+        if self._rows is not self._all:  # keep the unfiltered list current for the next filter
+            self._all = [new if i.id == document_id else i for i in self._all]
         self.dataChanged.emit(self.index(row, 0), self.index(row, 2))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008

@@ -96,7 +96,7 @@ class DocumentListView(QWidget):
         self.search.textChanged.connect(self._debounce.start)
         self.search.returnPressed.connect(self._on_search_return_pressed)
         self.search.installEventFilter(self)
-        self.status_filter.currentIndexChanged.connect(self.reload)
+        self.status_filter.currentIndexChanged.connect(self._on_status_filter_changed)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
 
     # -- loading -------------------------------------------------------------------
@@ -105,7 +105,17 @@ class DocumentListView(QWidget):
         self._debounce.stop()
         keep = self.current_id()
         query = self.search.text().strip() or None
-        self.model.set_documents(self._loader(self.status_filter.currentData(), query))
+        self.model.set_documents(self._loader(None, query), self._status())
+        if keep is not None:
+            self.select(keep)
+
+    def _status(self) -> DocStatus | None:
+        data = self.status_filter.currentData()  # a QVariant gives the enum back as str
+        return DocStatus(data) if data else None
+
+    def _on_status_filter_changed(self) -> None:
+        keep = self.current_id()
+        self.model.set_status_filter(self._status())
         if keep is not None:
             self.select(keep)
 
