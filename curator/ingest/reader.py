@@ -22,10 +22,11 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from curator.core.model import NewDocument
 from curator.ingest.decode import decode
@@ -40,7 +41,6 @@ HTML_SUFFIXES = frozenset({".html", ".htm"})
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
 MAX_TITLE = 300
 _MEANINGFUL = re.compile(r"\w")
-_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+|\s+#+\s*$")
 
 
 class ReadFailure(StrEnum):
@@ -148,22 +148,37 @@ def read_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadOu
 
 def _read(path: Path, max_bytes: int) -> ReadOutcome:
     name = shown_path(path)
-    if not path.exists() and not path.is_symlink():
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        if path.is_symlink():
+            return ReadOutcome(name, None, ReadFailure.UNREADABLE, "a broken link")
         return ReadOutcome(name, None, ReadFailure.NOT_FOUND, "no such file or folder")
-    if path.is_dir():
+    if stat.S_ISDIR(mode):
         return ReadOutcome(name, None, ReadFailure.UNREADABLE, "cannot list the folder")
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         shown = f"'{suffix}'" if suffix else "no suffix"
         supported = ", ".join(sorted(SUPPORTED_SUFFIXES))
         return ReadOutcome(name, None, ReadFailure.UNSUPPORTED, f"{shown} (supported: {supported})")
+    if not stat.S_ISREG(mode):  # opening a pipe could wait forever
+        return ReadOutcome(name, None, ReadFailure.UNREADABLE, "not a regular file")
     with path.open("rb") as handle:
         size = os.fstat(handle.fileno()).st_size
-        data = handle.read(max_bytes + 1) if size <= max_bytes else b""
+        data = _read_up_to(handle, size, max_bytes + 1) if size <= max_bytes else b""
     if size > max_bytes or len(data) > max_bytes:
         detail = f"{_size(max(size, len(data)))}, over the {_size(max_bytes)} limit"
         return ReadOutcome(name, None, ReadFailure.TOO_LARGE, detail)
     return _document(path, data)
+
+
+def _read_up_to(handle: BinaryIO, size: int, limit: int) -> bytes:
+    """Read the file (``size`` as stat says) but never more than ``limit`` bytes. Asking
+    for exactly what is there avoids allocating ``limit`` bytes for every small file."""
+    data = handle.read(min(size + 1, limit))
+    if size < len(data) < limit:  # the file grew since stat
+        data += handle.read(limit - len(data))
+    return data
 
 
 def _document(path: Path, data: bytes) -> ReadOutcome:
@@ -205,9 +220,12 @@ def document_id(text: str) -> str:
 
 def first_line(text: str) -> str:
     """The first line with a letter or digit, without Markdown heading marks."""
-    for line in text.split("\n"):
+    for line in text.split("\n", 500)[:500]:
         if _MEANINGFUL.search(line):
-            return _MD_HEADING.sub("", line).strip()
+            line = line[: MAX_TITLE * 4].strip()
+            if line.startswith("#"):  # "## Title ##" (an ATX heading)
+                line = line.lstrip("#").strip().rstrip("#").rstrip()
+            return line
     return ""
 
 

@@ -172,6 +172,12 @@ def test_broken_symlink_is_unreadable(tmp_path: Path) -> None:
     assert "broken link" in failure(read_file(link), ReadFailure.UNREADABLE)
 
 
+def test_named_pipe_is_not_opened(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    assert failure(read_file(fifo), ReadFailure.UNREADABLE) == "unreadable: not a regular file"
+
+
 def test_permission_denied_is_unreadable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # We may run as root, where chmod 000 still reads: simulate the refusal instead.
     path = write(tmp_path / "secret.txt", "text")
