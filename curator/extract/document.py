@@ -44,6 +44,9 @@ _HEDGE = regex.compile(
 )
 
 
+SENTENCE_REACH = 500
+
+
 class Document:
     """Lazy structural views of ``text``; offsets are always into ``text`` itself."""
 
@@ -60,11 +63,14 @@ class Document:
 
     # ---- sentences -------------------------------------------------------------
     def sentence(self, pos: int) -> tuple[int, int]:
-        """(start, end) of the sentence holding character ``pos``."""
+        """(start, end) of the sentence holding ``pos``, at most SENTENCE_REACH either side.
+
+        The cap keeps per-match context checks linear on texts without sentence breaks.
+        """
         i = bisect.bisect_right(self._starts, pos) - 1
         start = self._starts[max(i, 0)]
         end = self._starts[i + 1] if i + 1 < len(self._starts) else len(self.text)
-        return start, end
+        return max(start, pos - SENTENCE_REACH), min(end, pos + SENTENCE_REACH)
 
     def sentences(self, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
         hi = len(self.text) if hi is None else hi

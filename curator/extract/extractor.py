@@ -36,6 +36,7 @@ class Extractor:
         self.schema = schema
         self.version = version
         self._by_id = {r.id: r for r in rules}
+        self._specs = {spec.key: spec for spec in schema.fields}
 
     def describe(self, rule_id: str) -> str:
         rule = self._by_id.get(rule_id)
@@ -141,7 +142,7 @@ class Extractor:
             for name in rule_groups(m):
                 if name.startswith("_") or m.start(name) < 0:
                     continue
-                spec = self.schema.field(f"{group}.{name}")
+                spec = self._specs[f"{group}.{name}"]
                 norm_name = rule.group_normalizers.get(name) or _default_normalizer(spec.type)
                 norm = self._normalize(norm_name, ctx, *m.span(name))
                 if norm is None:

@@ -98,6 +98,25 @@ def ae_lexicon(rule: Rule, ctx: Context) -> None:
         ctx.rows.append(Row("adverse_events", hit.start, hit.end, rule.confidence, rule.id, [cell]))
 
 
+def outcome_names(rule: Rule, ctx: Context) -> None:
+    """Name the outcome of rows that lack one from the words just before their parenthesis."""
+    if not rule.patterns:
+        return
+    lookback = rule.patterns[0]
+    for row in ctx.rows:
+        if row.group != "outcomes" or any(c.field == "outcomes.outcome" for c in row.cells):
+            continue
+        s_start, _ = ctx.doc.sentence(row.start)
+        m = lookback.search(ctx.text, max(s_start, row.start - 80), row.start)
+        if m is None or m.start("outcome") < 0:
+            continue
+        s, e = m.span("outcome")
+        value = " ".join(ctx.text[s:e].split())
+        cell = Extracted("outcomes.outcome", value, ctx.text[s:e], s, e, row.rule, row.confidence)
+        row.cells.append(cell)
+        row.start = min(row.start, s)
+
+
 HOOKS: dict[str, Hook] = {
     "implied": implied,
     "title": title,
@@ -107,6 +126,7 @@ HOOKS: dict[str, Hook] = {
     "intervention": intervention,
     "condition": condition,
     "route_from_lexicon": route_from_lexicon,
+    "outcome_names": outcome_names,
     "link_drug": link_drug,
 }
 
@@ -114,8 +134,9 @@ HOOKS: dict[str, Hook] = {
 def select(found: list[Extracted], schema: Schema) -> list[Extracted]:
     """The best suggestion per single-valued field; one per distinct value for lists."""
     best: dict[tuple[str, str], Extracted] = {}
+    several_keys = {spec.key for spec in schema.fields if spec.several}
     for e in found:
-        several = schema.has_field(e.field) and schema.field(e.field).several
+        several = e.field in several_keys
         key = (e.field, str(e.value).casefold() if several else "")
         old = best.get(key)
         if old is None or (e.confidence, -e.start) > (old.confidence, -old.start):
@@ -124,14 +145,24 @@ def select(found: list[Extracted], schema: Schema) -> list[Extracted]:
 
 
 def finish_rows(rows: list[Row]) -> list[Extracted]:
-    """Drop rows overlapping a more confident row of the same group; number the rest."""
+    """Drop rows overlapping a more confident row of the same group, and repeated rows;
+    number the rest in text order (O(n log n): rows are compared with their neighbour)."""
     kept: list[Row] = []
-    for row in sorted(rows, key=lambda r: (-r.confidence, r.start)):
-        if any(k.group == row.group and k.start < row.end and row.start < k.end for k in kept):
-            continue
-        if any(k.group == row.group and k.values() == row.values() for k in kept):
+    for row in sorted(rows, key=lambda r: (r.group, r.start, -r.confidence)):
+        last = kept[-1] if kept else None
+        if last is not None and last.group == row.group and row.start < last.end:
+            if row.confidence > last.confidence:
+                kept[-1] = row
             continue
         kept.append(row)
+    seen: set[tuple[str, frozenset[tuple[str, object]]]] = set()
+    unique = []
+    for row in sorted(kept, key=lambda r: (-r.confidence, r.start)):
+        key = (row.group, frozenset(row.values().items()))
+        if key not in seen:
+            seen.add(key)
+            unique.append(row)
+    kept = unique
     out: list[Extracted] = []
     counters: dict[str, int] = {}
     for row in sorted(kept, key=lambda r: (r.start, r.end)):

@@ -9,6 +9,7 @@ mentions weigh most; without a title, the most frequent body mentions are used.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -54,6 +55,7 @@ _QUALIFIED = regex.compile(
     regex.I,
 )
 TITLE_MIN_BODY = 2
+MAX_PHRASES = 200
 REPEATED = 3
 
 
@@ -207,10 +209,14 @@ def _population_phrase(rule: Rule, ctx: Context, after: int) -> tuple[int, int] 
     if len(rule.patterns) < 2:
         return None
     phrase, key = rule.patterns[0], rule.patterns[1]
+    keys = [int(m.start()) for m in key.finditer(ctx.text, after, ctx.doc.body_end)]
     first = None
-    for m in phrase.finditer(ctx.text, after, ctx.doc.body_end):
+    for _, m in zip(
+        range(MAX_PHRASES), phrase.finditer(ctx.text, after, ctx.doc.body_end), strict=False
+    ):
         s_start, s_end = ctx.doc.sentence(m.start())
-        if key.search(ctx.text, s_start, s_end):
+        i = bisect.bisect_left(keys, s_start)
+        if i < len(keys) and keys[i] < s_end:
             return int(m.start()), int(m.end())
         first = first or (int(m.start()), int(m.end()))
     return first

@@ -179,7 +179,8 @@ def domain(text: str) -> Scalar | None:
 TEXT_NORMALIZERS: dict[str, TextNormalizer] = {
     "text": text_value,
     "number": number,
-    "count": count, "whole": whole,
+    "count": count,
+    "whole": whole,
     "year": year,
     "doi": doi,
     "p_value": p_value,

@@ -47,8 +47,9 @@ _UNITS = [
 _TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _SMALL = "|".join(sorted(_UNITS + _TENS, key=len, reverse=True))
 _WORD = rf"(?:{_SMALL}|hundred|thousand)"
-#: English number words: "Ten", "Seventy-seven", "One hundred and seventy-six".
-WORDNUM = rf"(?:\b{_WORD}(?:(?:[\s-]{{1,2}}|\s{{1,2}}and\s{{1,2}}){_WORD}){{0,6}}\b)"
+#: English number words: "Ten", "Seventy-seven", "One hundred and seventy-six" (an atomic
+#: group: once matched it is not re-tried shorter, which keeps "Ten Ten Ten ..." linear).
+WORDNUM = rf"(?>\b{_WORD}(?:(?:[\s-]{{1,2}}|\s{{1,2}}and\s{{1,2}}){_WORD}){{0,6}}\b)"
 
 _SIMPLE = {w: i for i, w in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
 

@@ -59,7 +59,8 @@ def test_dose_normalizer(surface: str, normalized: str) -> None:
 
 def test_dose_and_route_next_to_the_intervention_win(run: Run) -> None:
     text = (
-        "Teriflunomide added to interferon beta-1b: an open study\n\nPatients continued treatment with "
+        "Teriflunomide added to interferon beta-1b: an open study\n\n"
+        "Patients continued treatment with "
         "interferon beta-1b (8 MIU qod, subcutaneous) and received teriflunomide (14 mg daily, "
         "oral). Teriflunomide was well tolerated."
     )

@@ -15,18 +15,33 @@ HEAD = "Drug X in relapsing disease: a cohort\n\n"
         (
             "Cox regression: time to relapse (exp[B] = 0.295, 95% confidence interval [CI] "
             "0.108–0.807; p = 0.017).",
-            {"measure": "hazard ratio", "value": 0.295, "ci_low": 0.108, "ci_high": 0.807,
-             "p_value": "0.017"},
+            {
+                "measure": "hazard ratio",
+                "value": 0.295,
+                "ci_low": 0.108,
+                "ci_high": 0.807,
+                "p_value": "0.017",
+            },
         ),
         (
             "The hazard ratio for progression was 0.72 (95% CI, 0.55 to 0.94; P = 0.02).",
-            {"measure": "hazard ratio", "value": 0.72, "ci_low": 0.55, "ci_high": 0.94,
-             "p_value": "0.02"},
+            {
+                "measure": "hazard ratio",
+                "value": 0.72,
+                "ci_low": 0.55,
+                "ci_high": 0.94,
+                "p_value": "0.02",
+            },
         ),
         (
             "Remission was more likely (OR 2.1, 95% CI 1.2-3.6, p < 0.001).",
-            {"measure": "odds ratio", "value": 2.1, "ci_low": 1.2, "ci_high": 3.6,
-             "p_value": "<0.001"},
+            {
+                "measure": "odds ratio",
+                "value": 2.1,
+                "ci_low": 1.2,
+                "ci_high": 3.6,
+                "p_value": "<0.001",
+            },
         ),
     ],
 )
@@ -37,20 +52,25 @@ def test_ratio_with_ci_and_p(run: Run, sentence: str, row: dict[str, object]) ->
 
 def test_paired_proportions(run: Run) -> None:
     found = rows(run(HEAD + "Treated patients had less hemiparesis (64% vs 92%)."), "outcomes")
-    assert {"value": 64, "comparator_value": 92, "measure": "proportion"}.items() <= found[0].items()
+    assert {"value": 64, "comparator_value": 92, "measure": "proportion"}.items() <= found[
+        0
+    ].items()
 
 
 def test_before_after_median(run: Run) -> None:
     text = HEAD + "The median ARR fell from 1.1 [IQR 0.6-1.4] to 0.3 [IQR 0-0.6] (p < 0.001)."
     found = rows(run(text), "outcomes")
-    assert found[0]["value"] == 0.3 and found[0]["comparator_value"] == 1.1
-    assert found[0]["measure"] == "median" and found[0]["p_value"] == "<0.001"
+    assert found[0]["value"] == 0.3
+    assert found[0]["comparator_value"] == 1.1
+    assert found[0]["measure"] == "median"
+    assert found[0]["p_value"] == "<0.001"
 
 
 def test_responder_rate(run: Run) -> None:
     text = HEAD + "Overall, 36.7% of patients were classified as responders at one year."
     found = rows(run(text), "outcomes")
-    assert found[0]["value"] == 36.7 and found[0]["measure"] == "proportion"
+    assert found[0]["value"] == 36.7
+    assert found[0]["measure"] == "proportion"
 
 
 def test_rows_are_numbered_per_group_in_text_order(run: Run) -> None:
@@ -60,7 +80,10 @@ def test_rows_are_numbered_per_group_in_text_order(run: Run) -> None:
 
 
 def test_adverse_event_leading_to_discontinuation(run: Run) -> None:
-    text = HEAD + "Drug X was well tolerated; only 1 patient discontinued treatment due to pancytopenia."
+    text = (
+        HEAD
+        + "Drug X was well tolerated; only 1 patient discontinued treatment due to pancytopenia."
+    )
     found = rows(run(text), "adverse_events")
     assert found == [{"n_patients": 1, "led_to_discontinuation": True, "event": "pancytopenia"}]
 
@@ -71,7 +94,8 @@ def test_named_side_effect_and_lexicon_events(run: Run) -> None:
         "an increased risk of malignancy."
     )
     events = values(run(text), "adverse_events.event")
-    assert "lymphopenia" in events and "malignancy" in events
+    assert "lymphopenia" in events
+    assert "malignancy" in events
 
 
 @pytest.mark.parametrize(
@@ -99,7 +123,10 @@ def test_alsuntangled_grades(run: Run) -> None:
     ("conclusion", "direction"),
     [
         ("Conclusion Drug X appears to slow clinical progression in responders.", "benefit"),
-        ("Conclusions: Drug X did not reduce the relapse rate compared with placebo.", "no benefit"),
+        (
+            "Conclusions: Drug X did not reduce the relapse rate compared with placebo.",
+            "no benefit",
+        ),
         ("In conclusion, drug X was not effective and we do not advise its use.", "no benefit"),
         ("Conclusions: Whether drug X helps remains unclear.", "uncertain"),
     ],
@@ -108,7 +135,8 @@ def test_direction_and_conclusion_sentence(run: Run, conclusion: str, direction:
     found = run(HEAD + "Results were mixed. " + conclusion)
     assert best(found, "direction").value == direction  # type: ignore[union-attr]
     sentence = best(found, "conclusion_text")
-    assert sentence is not None and "drug x" in sentence.text.lower()
+    assert sentence is not None
+    assert "drug x" in sentence.text.lower()
 
 
 def test_negated_benefit_is_not_a_benefit(run: Run) -> None:

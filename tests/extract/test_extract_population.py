@@ -23,7 +23,8 @@ HEAD = "Drug X in relapsing disease: a pilot study\n\n"
 )
 def test_n_total(run: Run, sentence: str, n: int) -> None:
     found = best(run(HEAD + sentence), "n_total")
-    assert found is not None and found.value == n
+    assert found is not None
+    assert found.value == n
 
 
 def test_largest_explicit_total_wins(run: Run) -> None:
@@ -32,7 +33,9 @@ def test_largest_explicit_total_wins(run: Run) -> None:
 
 
 def test_arms_are_summed_when_no_total_is_stated(run: Run) -> None:
-    text = HEAD + "We compared 30 patients who received drug X with 23 patients who were not treated."
+    text = (
+        HEAD + "We compared 30 patients who received drug X with 23 patients who were not treated."
+    )
     found = run(text)
     assert best(found, "n_total").value == 53  # type: ignore[union-attr]
     assert best(found, "n_intervention").value == 30  # type: ignore[union-attr]
@@ -45,8 +48,11 @@ def test_percentages_ages_and_doses_are_not_counts(run: Run) -> None:
 
 
 @pytest.mark.parametrize(
-    ("sentence", "n"), [("Of the 40 patients (19 women), most relapsed.", 19),
-                        ("We studied 30 women and 12 men.", 30)]
+    ("sentence", "n"),
+    [
+        ("Of the 40 patients (19 women), most relapsed.", 19),
+        ("We studied 30 women and 12 men.", 30),
+    ],
 )
 def test_n_female(run: Run, sentence: str, n: int) -> None:
     assert best(run(HEAD + sentence), "n_female").value == n  # type: ignore[union-attr]

@@ -12,10 +12,15 @@ HEAD = "Drug X in relapsing disease: a pilot study\n\n"
 @pytest.mark.parametrize(
     ("sentence", "design"),
     [
-        ("Patients were eligible for this non-controlled prospective study if ...", "single-arm trial"),
+        (
+            "Patients were eligible for this non-controlled prospective study if ...",
+            "single-arm trial",
+        ),
         ("We retrospectively reviewed the records of 40 patients.", "retrospective cohort"),
-        ("In this double-blind, placebo-controlled randomized trial, 80 adults took part.",
-         "randomized controlled trial"),
+        (
+            "In this double-blind, placebo-controlled randomized trial, 80 adults took part.",
+            "randomized controlled trial",
+        ),
         ("Patients were randomly assigned to drug or placebo.", "randomized controlled trial"),
         ("This was a prospective cohort study of new users.", "prospective cohort"),
         ("We performed a case-control study in two registries.", "case-control"),
@@ -24,7 +29,8 @@ HEAD = "Drug X in relapsing disease: a pilot study\n\n"
 )
 def test_study_design(run: Run, sentence: str, design: str) -> None:
     found = best(run(HEAD + sentence), "study_design")
-    assert found is not None and found.value == design
+    assert found is not None
+    assert found.value == design
 
 
 def test_design_mentioned_as_future_work_is_not_the_design(run: Run) -> None:
@@ -77,7 +83,8 @@ def test_follow_up(run: Run, sentence: str, months: float) -> None:
 
 def test_evidence_class_and_publication_fields(run: Run) -> None:
     text = (
-        "Some journal page\n\nA trial of drug X\n\nA trial of drug X\n\nSmith J et al. J Neurol Sci. "
+        "Some journal page\n\nA trial of drug X\n\nA trial of drug X\n\n"
+        "Smith J et al. J Neurol Sci. "
         "2019 May;12(3):45-9. doi: 10.1016/j.jns.2019.01.002.\nThis study provides Class II "
         "evidence that drug X helps. PMID: 31234567"
     )
