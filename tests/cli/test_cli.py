@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 from typing import TYPE_CHECKING
 
 import pytest
@@ -155,13 +156,25 @@ def test_usage_errors_and_help(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "extract", "x.txt", "--jsonl", "--explain")[0] == 2
 
 
-def test_extract_delegates_to_the_extractor_command(capsys: pytest.CaptureFixture[str],
-                                                    seeds_dir: Path) -> None:  # fmt: skip
-    pytest.importorskip("curator.extract.command")
+def test_extract_delegates_to_the_extractor(
+    capsys: pytest.CaptureFixture[str], seeds_dir: Path, tmp_path: Path
+) -> None:
     path = str(seeds_dir / "001_b8d80b5535db7e9b.txt")
     code, out, _ = run(capsys, "extract", path, "--jsonl")
     assert code == 0
-    assert out.strip()
+    record = json.loads(out.splitlines()[0])
+    assert record["document"] == "001_b8d80b5535db7e9b"
+    assert {"n_total", "n_female"} <= {f["field"] for f in record["fields"]}
+    target = tmp_path / "explain.txt"
+    code, out, _ = run(capsys, "extract", path, "--explain", "--out", str(target))
+    assert code == 0
+    assert out == ""
+    assert target.read_text(encoding="utf-8").startswith("== 001_b8d80b5535db7e9b")
+    bad_rules = tmp_path / "bad.toml"
+    bad_rules.write_text("this is not toml [", encoding="utf-8")
+    code, _, err = run(capsys, "extract", path, "--rules", str(bad_rules))
+    assert code == 2
+    assert err.count("\n") == 1
 
 
 class ClosedPipe:
