@@ -84,15 +84,18 @@ def open_engine(
         if path is not None and state is not None:
             with translated(where, path), engine.connect() as conn:
                 rolling_backup(sqlite.dbapi(conn), path, state, keep_backups)
-        with (
-            translated(where, path),
-            engine.execution_options(**{sqlite.WRITE: True}).begin() as conn,
-        ):
+        with translated(where, path), engine.connect() as conn:  # no write lock if up to date
             current = MigrationContext.configure(conn).get_current_revision()
-            _refuse_unknown(where, current, known, path)
-            if current != head:
-                config.attributes["connection"] = conn
-                command.upgrade(config, "head")
+        if current != head:
+            with (
+                translated(where, path),
+                engine.execution_options(**{sqlite.WRITE: True}).begin() as conn,
+            ):
+                current = MigrationContext.configure(conn).get_current_revision()
+                _refuse_unknown(where, current, known, path)
+                if current != head:
+                    config.attributes["connection"] = conn
+                    command.upgrade(config, "head")
     except BaseException:
         engine.dispose()
         raise

@@ -54,7 +54,7 @@ def configure(engine: Engine) -> None:
         # fsyncs only at checkpoints, so a power cut or OS crash may lose the last
         # commits; FULL fsyncs the WAL at every commit. Every commit here is a curator's
         # decision, made at human pace: one fsync per decision costs a few milliseconds
-        # (tests/benchmarks/bench_durability.py) and a decision the screen showed as
+        # (tests/durability/bench_durability.py) and a decision the screen showed as
         # saved is never lost.
         cursor.execute("PRAGMA synchronous = FULL")
         cursor.close()
@@ -212,8 +212,9 @@ def _probe(path: Path, live: bool, full: bool) -> tuple[bool, str | None]:
             f"{path} is damaged and cannot be read ({error}); {RESTORE_HINT}.", path
         ) from error
     if problems != ["ok"]:
+        found = problems[0].replace("*** in database main ***", "").strip()[:100]
         raise CorruptDatabaseError(
-            f"{path} is damaged (SQLite's check found: {problems[0]}); {RESTORE_HINT}.", path
+            f"{path} is damaged (SQLite's check found: {found}); {RESTORE_HINT}.", path
         )
     return bool(names), (found[0][0] if found else None)
 
