@@ -3,14 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
 import sys
-from pathlib import Path
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from curator.core.ports import SuggestionSource
+from concurrent.futures import ThreadPoolExecutor
 
 USAGE_NO_DISPLAY = (
     "curator: no display found (DISPLAY/WAYLAND_DISPLAY unset).\n"
@@ -40,14 +35,6 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def seeds_dir() -> Path | None:
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "_seeds", here.parent / "seeds"):
-        if candidate.is_dir():
-            return candidate
-    return None
-
-
 def run(opts: argparse.Namespace) -> int:
     from curator import __version__
     from curator.core.schema import SchemaError, load_default_schema, load_schema
@@ -66,74 +53,43 @@ def run(opts: argparse.Namespace) -> int:
             print(USAGE_NO_DISPLAY, file=sys.stderr)
             return 2
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    # The store opens (SQLAlchemy import, integrity check) while the window paints.
+    from curator.qt.future_store import FutureStore, open_store
+
+    pending = FutureStore(ThreadPoolExecutor(max_workers=1).submit(open_store, opts.db))
     from curator.qt.none_refcount_guard import guard_none_refcount
 
     guard_none_refcount()  # PySide6 6.12 on CPython 3.11 (see the module): before any Qt call
-    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from curator.qt import startup
     from curator.qt.main_window import MainWindow, load_style
     from curator.qt.task_runner import TaskRunner
 
-    app = QApplication.instance() or QApplication(["curator"])
-    app.setOrganizationName("EvidenceCurator")
-    app.setApplicationName("curator")
-    load_style(app)  # type: ignore[arg-type]
-    from curator.store import SqlStore, StoreError, default_database_path
-
-    try:
-        store = SqlStore.open(opts.db or default_database_path())
-    except StoreError as exc:
-        print(f"curator: {exc}", file=sys.stderr)
-        return 2
-    settings = QSettings(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, "EvidenceCurator", "curator"
-    )
-    name = os.environ.get("CURATOR_NAME") or str(settings.value("curator/name", ""))
-    if not name and opts.screenshot:
-        name = getpass.getuser()
-    if not name:
-        from curator.qt.curator_name_dialog import CuratorNameDialog
-
-        name = CuratorNameDialog.ask() or getpass.getuser()
-        settings.setValue("curator/name", name)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(["curator"])
+    app.setOrganizationName(startup.ORGANIZATION)
+    app.setApplicationName(startup.APPLICATION)
+    load_style(app)
+    settings = startup.user_settings()
+    name = startup.curator_name(settings, bool(opts.screenshot))
     runner = TaskRunner()
-    window = MainWindow(store, schema, _source(), runner, settings, name)
-    seeds = seeds_dir()
+    window = MainWindow(pending, schema, startup.load_source(), runner, settings, name, load=False)
 
-    def start_jobs() -> None:  # first start: the bundled seeds; else what needs extraction
-        if store.progress().total == 0 and seeds is not None:
-            window.jobs.import_paths([str(seeds)], announce=False)
-        else:
-            window.jobs.extract()
+    def after_first_paint() -> None:
+        store = pending.resolve_or_report()
+        if store is None:
+            app.exit(2)
+            return
+        window.load_session()
+        startup.start_jobs(window, store, 0 if opts.screenshot else 400)
+        if opts.screenshot:
+            startup.screenshot_when_idle(app, window, runner, opts.screenshot, opts.document)
 
-    # after the first paint: the worker's imports would compete with it for the GIL
-    QTimer.singleShot(0 if opts.screenshot else 400, start_jobs)
-    if opts.screenshot:
-        window.resize(1440, 880)
-
-        def shoot() -> None:
-            if runner.busy:
-                return
-            window.refresh_documents()
-            if opts.document:
-                window.open_document(opts.document)
-            QTimer.singleShot(100, lambda: (window.grab().save(opts.screenshot), app.quit()))
-
-        runner.busy_changed.connect(lambda busy: busy or QTimer.singleShot(0, shoot))
-        QTimer.singleShot(10, shoot)
     window.show()
+    QTimer.singleShot(30, after_first_paint)
     code = app.exec()
     runner.shutdown()
-    store.close()
+    pending.close()
     return code
-
-
-def _source() -> SuggestionSource | None:
-    try:
-        from curator.extract import load_extractor
-    except ImportError:
-        return None
-    from curator.qt.lazy_source import LazySource
-
-    return LazySource(load_extractor)

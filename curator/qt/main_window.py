@@ -62,7 +62,10 @@ class MainWindow(QMainWindow):
         settings: QSettings,
         curator: str,
         parent: QWidget | None = None,
+        load: bool = True,
     ) -> None:
+        """``load=False``: build and paint without touching the store; call
+        :meth:`load_session` later (app.py opens the store while the window paints)."""
         guard_none_refcount()  # idempotent; app.py calls it first
         super().__init__(parent)
         self.ui = Ui_MainWindow()
@@ -75,7 +78,9 @@ class MainWindow(QMainWindow):
         self.review = ReviewController(store, schema, curator, self.undo_stack, self)
         self.jobs = JobLauncher(store, schema, source, runner, self)
         describe = source.describe if source is not None else (lambda _rule: "")
-        self.documents = DocumentListView(store.list_documents, self.ui.listPane)
+        self.documents = DocumentListView(
+            lambda status, query: store.list_documents(status, query), self.ui.listPane
+        )
         self.ui.listLayout.addWidget(self.documents)
         self.viewer = DocumentView(self.ui.viewerPane)
         self.ui.viewerLayout.addWidget(self.viewer, 1)
@@ -92,6 +97,8 @@ class MainWindow(QMainWindow):
         self._connect()
         self.setAcceptDrops(True)
         self._restore_layout()
+        if load:
+            self.load_session()
 
     # -- composition ---------------------------------------------------------------
     def action(self, action_id: str) -> QAction:
@@ -171,6 +178,9 @@ class MainWindow(QMainWindow):
         splitter = self.settings.value("window/splitter")
         if splitter is None or not self.ui.mainSplitter.restoreState(splitter):
             self.ui.mainSplitter.setSizes(list(_DEFAULT_SPLIT))
+
+    def load_session(self) -> None:
+        """List the documents and reopen the last one (or the first)."""
         self.documents.reload()
         self._refresh_progress()
         last = str(self.settings.value("session/last_document", ""))

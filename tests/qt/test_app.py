@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from curator import app
+from curator.qt import startup
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -55,7 +56,7 @@ def test_without_a_display_it_explains_how_to_proceed(
 
 
 def test_seeds_are_found_next_to_the_package() -> None:
-    seeds = app.seeds_dir()
+    seeds = startup.seeds_dir()
     assert seeds is not None
     assert any(seeds.glob("*.txt"))
 

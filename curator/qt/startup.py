@@ -1,0 +1,100 @@
+"""Start-up helpers for the composition root: the curator's name, first-start seeds,
+background jobs after the first paint, and screenshot mode."""
+
+from __future__ import annotations
+
+import getpass
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, QTimer
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from curator.core.ports import EvidenceStore, SuggestionSource
+    from curator.qt.main_window import MainWindow
+    from curator.qt.task_runner import TaskRunner
+
+ORGANIZATION, APPLICATION = "EvidenceCurator", "curator"
+
+
+def user_settings() -> QSettings:
+    return QSettings(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION
+    )
+
+
+def seeds_dir() -> Path | None:
+    """The bundled sample documents: ``curator/_seeds`` in a wheel, else ``seeds/``."""
+    package = Path(__file__).resolve().parents[1]
+    for candidate in (package / "_seeds", package.parent / "seeds"):
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
+def curator_name(settings: QSettings, screenshot: bool) -> str:
+    """$CURATOR_NAME, else the name kept in the settings, else asked once (or the OS user
+    in screenshot mode)."""
+    name = os.environ.get("CURATOR_NAME") or str(settings.value("curator/name", ""))
+    if name:
+        return name
+    if screenshot:
+        return _os_user()
+    from curator.qt.curator_name_dialog import CuratorNameDialog
+
+    name = CuratorNameDialog.ask() or _os_user()
+    settings.setValue("curator/name", name)
+    return name
+
+
+def load_source() -> SuggestionSource | None:
+    """The real extractor, loaded on first use (off the path to the first paint)."""
+    try:
+        from curator.extract import load_extractor
+    except ImportError:
+        return None
+    from curator.qt.lazy_source import LazySource
+
+    return LazySource(load_extractor)
+
+
+def start_jobs(window: MainWindow, store: EvidenceStore, delay_ms: int) -> None:
+    """First start: import and extract the seeds; else extract what needs it. After
+    ``delay_ms``, so the worker's imports do not compete with the first paint."""
+
+    def start() -> None:
+        seeds = seeds_dir()
+        if store.progress().total == 0 and seeds is not None:
+            window.jobs.import_paths([str(seeds)], announce=False)
+        else:
+            window.jobs.extract()
+
+    QTimer.singleShot(delay_ms, start)
+
+
+def screenshot_when_idle(
+    app: QApplication, window: MainWindow, runner: TaskRunner, path: str, document: str | None
+) -> None:
+    """Render the window to ``path`` once background jobs are done, then quit."""
+    window.resize(1440, 880)
+
+    def shoot() -> None:
+        if runner.busy:
+            return  # busy_changed(False) calls again
+        window.refresh_documents()
+        if document:
+            window.open_document(document)
+        QTimer.singleShot(100, lambda: (window.grab().save(path), app.quit()))
+
+    runner.busy_changed.connect(lambda busy: busy or QTimer.singleShot(0, shoot))
+    QTimer.singleShot(10, shoot)
+
+
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "curator"
