@@ -46,6 +46,8 @@ class Context:
     rows: list[Row] = field(default_factory=list)
     counts: list[Candidate] = field(default_factory=list)
     deferred: list[tuple[Extracted, str]] = field(default_factory=list)
+    anchors: list[int] = field(default_factory=list)
+    lowered: str = ""
 
     @property
     def text(self) -> str:

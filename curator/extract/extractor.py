@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING
 
 import regex  # type: ignore[import-untyped]  # no stubs pinned (types-regex)
@@ -11,6 +12,7 @@ from curator.extract.context import Candidate, Context, Row
 from curator.extract.document import Document
 from curator.extract.hooks import HOOKS, finish_rows, select
 from curator.extract.normalizers import TEXT_NORMALIZERS
+from curator.extract.numbers import NUMBER_START
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -61,7 +63,8 @@ class Extractor:
         for name, lexicon in self.lexicons.items():
             found = lexicon.find(text, lowered)
             hits[name] = lexicon.with_definitions(text, found, doc.body_end)
-        ctx = Context(doc, hits)
+        anchors = [m.start() for m in NUMBER_START.finditer(lowered)]
+        ctx = Context(doc, hits, anchors=anchors, lowered=lowered)
         for rule in self.rules:
             if rule.kind == "match":
                 ctx.found.extend(self._matches(rule, ctx))
@@ -82,10 +85,11 @@ class Extractor:
     def _spans(self, rule: Rule, ctx: Context) -> Iterator[tuple[regex.Match[str], float]]:
         """Matches of the rule in its scope with the confidence after negation/hedging."""
         lo, hi = ctx.doc.region(rule.scope)
-        if hi <= lo:
+        if hi <= lo or rule.triggers and not any(t in ctx.lowered for t in rule.triggers):
             return
         for pattern in rule.patterns:
-            for m in pattern.finditer(ctx.text, lo, hi):
+            matches = _anchored(pattern, ctx, lo, hi) if rule.anchor == "number" else None
+            for m in matches if matches is not None else pattern.finditer(ctx.text, lo, hi):
                 if m.end() == m.start():
                     continue
                 if rule.exclude is not None:
@@ -183,6 +187,22 @@ class Extractor:
                     item.field, filled, item.text, item.start, item.end, item.rule, item.confidence
                 )
             )
+
+
+def _anchored(pattern: regex.Pattern[str], ctx: Context, lo: int, hi: int) -> list[regex.Match[str]]:
+    """Non-overlapping matches that start where a number starts (like finditer, but cheaper)."""
+    out = []
+    last = lo
+    for pos in ctx.anchors[bisect.bisect_left(ctx.anchors, lo) :]:
+        if pos >= hi:
+            break
+        if pos < last:
+            continue
+        m = pattern.match(ctx.text, pos, hi)
+        if m is not None and m.end() > m.start():
+            out.append(m)
+            last = m.end()
+    return out
 
 
 def rule_groups(m: regex.Match[str]) -> dict[str, int]:

@@ -8,6 +8,7 @@ bounded so that no input can make them backtrack catastrophically.
 from __future__ import annotations
 
 import math
+import re
 
 from text_to_num import text2num
 
@@ -50,6 +51,9 @@ _WORD = rf"(?:{_SMALL}|hundred|thousand)"
 #: English number words: "Ten", "Seventy-seven", "One hundred and seventy-six" (an atomic
 #: group: once matched it is not re-tried shorter, which keeps "Ten Ten Ten ..." linear).
 WORDNUM = rf"(?>\b{_WORD}(?:(?:[\s-]{{1,2}}|\s{{1,2}}and\s{{1,2}}){_WORD}){{0,6}}\b)"
+
+#: Where a number (digits or an English number word) can start, on lower-cased text.
+NUMBER_START = re.compile(rf"(?<![\w.,])(?:\d|(?:{_SMALL}|hundred|thousand)\b)")
 
 _SIMPLE = {w: i for i, w in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
 

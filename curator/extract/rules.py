@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 KINDS = ("match", "row", "count", "derived")
 SCOPES = ("body", "document", "title", "head", "conclusion")
 NEGATION = ("drop", "lower", "keep")
+#: "number": the rule's patterns start at a number, so they are only tried where one starts.
+ANCHORS = ("none", "number")
 ROLES = ("total", "intervention", "control", "female", "arm", "any")
 _ID = regex.compile(r"^[a-z][a-z0-9_]*(?:\.[a-z0-9_-]+)+$")
 _KEYS = {
@@ -43,7 +45,7 @@ _KEYS = {
     "hook",
     "group_normalizers",
     "when",
-    "fallback",
+    "fallback", "anchor", "triggers",
 }
 #: Placeholders usable inside patterns: {NUM} a number, {COUNT} a whole count,
 #: {WORDNUM} English number words, {P} a p-value comparison ("= 0.017", "< 0.001"),
@@ -97,6 +99,8 @@ class Rule:
     group_normalizers: dict[str, str] = dc_field(default_factory=dict)
     when: dict[str, tuple[str, ...]] = dc_field(default_factory=dict)
     fallback: bool = False
+    anchor: str = "none"
+    triggers: tuple[str, ...] = ()
     source: str = ""
 
 
@@ -231,8 +235,16 @@ class _Checker:
             group_normalizers={str(k): str(v) for k, v in group_norms.items()},
             when=when,
             fallback=fallback,
+            anchor=self.choice(raw, "anchor", ANCHORS, "none"),
+            triggers=self.triggers(raw.get("triggers", [])),
             source=self.path,
         )
+
+    def triggers(self, raw: Any) -> tuple[str, ...]:
+        """Lower-case words of which one must occur in the text for the rule to run."""
+        if not isinstance(raw, list) or not all(isinstance(t, str) and t for t in raw):
+            raise self.fail("'triggers' must be a list of non-empty strings")
+        return tuple(t.lower() for t in raw)
 
     def when(self, raw: Any) -> dict[str, tuple[str, ...]]:
         if not isinstance(raw, dict):
