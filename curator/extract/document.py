@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 
-import regex  # type: ignore[import-untyped]  # no stubs pinned (types-regex)
+import regex
 
 _SENT_END = regex.compile(r"(?:[.!?](?=\s{1,8}[\"'“(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s{0,4}[-#*•]))")
 _LINE = regex.compile(r"[^\n]{1,2000}")

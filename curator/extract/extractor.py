@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
-import regex  # type: ignore[import-untyped]  # no stubs pinned (types-regex)
+import regex
 
 from curator.core.model import Extracted, Scalar
 from curator.extract.context import Candidate, Context, Row
@@ -85,7 +85,7 @@ class Extractor:
     def _spans(self, rule: Rule, ctx: Context) -> Iterator[tuple[regex.Match[str], float]]:
         """Matches of the rule in its scope with the confidence after negation/hedging."""
         lo, hi = ctx.doc.region(rule.scope)
-        if hi <= lo or rule.triggers and not any(t in ctx.lowered for t in rule.triggers):
+        if hi <= lo or (rule.triggers and not any(t in ctx.lowered for t in rule.triggers)):
             return
         for pattern in rule.patterns:
             matches = _anchored(pattern, ctx, lo, hi) if rule.anchor == "number" else None
@@ -189,7 +189,9 @@ class Extractor:
             )
 
 
-def _anchored(pattern: regex.Pattern[str], ctx: Context, lo: int, hi: int) -> list[regex.Match[str]]:
+def _anchored(
+    pattern: regex.Pattern[str], ctx: Context, lo: int, hi: int
+) -> list[regex.Match[str]]:
     """Non-overlapping matches that start where a number starts (like finditer, but cheaper)."""
     out = []
     last = lo

@@ -13,7 +13,7 @@ import bisect
 from collections import Counter
 from typing import TYPE_CHECKING
 
-import regex  # type: ignore[import-untyped]  # no stubs pinned (types-regex)
+import regex
 
 from curator.core.model import Extracted
 

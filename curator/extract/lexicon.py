@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import ahocorasick
-import regex  # type: ignore[import-untyped]  # no stubs pinned (types-regex)
+import regex
 
 from curator.extract.rules import RuleFileError
 

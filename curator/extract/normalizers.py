@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import regex  # type: ignore[import-untyped]  # no stubs pinned (types-regex)
+import regex
 
 from curator.core.model import Scalar
 from curator.extract.numbers import NUM, WORDNUM, parse_count, parse_number, tidy_number

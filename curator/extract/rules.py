@@ -13,7 +13,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import regex  # type: ignore[import-untyped]  # no stubs pinned (types-regex)
+import regex
 
 from curator.core.schema import FieldSpec, FieldType, Schema
 from curator.extract.numbers import COUNT, NUM, WORDNUM
@@ -45,7 +45,9 @@ _KEYS = {
     "hook",
     "group_normalizers",
     "when",
-    "fallback", "anchor", "triggers",
+    "fallback",
+    "anchor",
+    "triggers",
 }
 #: Placeholders usable inside patterns: {NUM} a number, {COUNT} a whole count,
 #: {WORDNUM} English number words, {P} a p-value comparison ("= 0.017", "< 0.001"),
