@@ -57,7 +57,10 @@ MENUS: tuple[tuple[str, str], ...] = (
 
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("file.import", "&Import files...", ("Ctrl+O",),
-               "Import text, Markdown or HTML files or a folder", "import"),
+               "Import text, Markdown or HTML files (or drop files and folders on the window)",
+               "import"),
+    ActionSpec("file.import_folder", "Import &folder...", ("Ctrl+Shift+O",),
+               "Import every supported file in a folder and its subfolders", "import"),
     ActionSpec("file.export", "&Export tables...", ("Ctrl+E",),
                "Export the curated evidence as CSV tables", "export"),
     ActionSpec("file.quit", "&Quit", ("Ctrl+Q",), "Close Evidence Curator"),

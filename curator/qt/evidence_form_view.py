@@ -41,6 +41,7 @@ _FIELD_WIDTHS = (136, 0, 100, 104, 40)  # 0: stretch
 
 class EvidenceFormView(QScrollArea):
     value_refused = Signal(str)
+    editing_changed = Signal(bool)
 
     def __init__(
         self,
@@ -98,7 +99,21 @@ class EvidenceFormView(QScrollArea):
             add.setToolTip(f"Add an empty row to {label}")
             add.clicked.connect(lambda: self.controller.add_row(group))
             row.addWidget(add)
+            remove = QToolButton(header)
+            remove.setText("− Row")
+            remove.setObjectName(f"remove_row.{group}")
+            remove.setAccessibleName(f"Remove the current row of {label}")
+            remove.setToolTip(f"Reject or clear every value in the current row of {label}")
+            remove.clicked.connect(lambda: self._remove_row_of(group))
+            row.addWidget(remove)
         return header
+
+    def _remove_row_of(self, group: str) -> None:
+        slot = self.controller.current_slot
+        if slot is None or slot.spec.group != group:
+            self.value_refused.emit("Select a cell of the row to remove first")
+            return
+        self.controller.remove_row()
 
     def _table(self, model: _SlotModel, label: str, repeated: bool) -> QTableView:
         table = QTableView(self)
@@ -108,6 +123,7 @@ class EvidenceFormView(QScrollArea):
         delegate = SlotEditorDelegate(lambda i: self.controller.form.slots[i].spec, table)
         delegate.value_committed.connect(self._on_delegate_value_committed)
         delegate.value_refused.connect(self.value_refused)
+        delegate.editing_changed.connect(lambda _e: self.editing_changed.emit(self.editing))
         table.setItemDelegate(delegate)  # one per view: closeEditor goes to its own view
         self.delegates.append(delegate)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

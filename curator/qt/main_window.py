@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
         self.ui.formLayout.addWidget(self.detail)
         self.ui.formLayout.addWidget(self.form, 1)
         self.shortcut_sheet: ShortcutSheetDialog | None = None
+        self._reload_after_edit = False
         self._build_status_bar()
         self.actions_by_id = build_actions(self, self._handlers(), self._stack_actions())
         self._form_shortcuts = bind_form_keys(self.actions_by_id, self.form)
@@ -108,6 +109,7 @@ class MainWindow(QMainWindow):
         r = self.review
         return {
             "file.import": self._on_import_triggered,
+            "file.import_folder": self._on_import_folder_triggered,
             "file.export": self._on_export_triggered,
             "file.quit": self.close,
             "edit.settings": self._on_threshold_triggered,
@@ -163,6 +165,7 @@ class MainWindow(QMainWindow):
         r.status_changed.connect(self._on_review_status_changed)
         r.message_posted.connect(self._on_message_posted)
         self.form.value_refused.connect(lambda text: self.detail.show_message(text, error=True))
+        self.form.editing_changed.connect(self._on_form_editing_changed)
         self.documents.document_selected.connect(self.open_document)
         self.jobs.message_posted.connect(self._on_message_posted)
         self.jobs.imported.connect(self._on_jobs_imported)
@@ -319,6 +322,10 @@ class MainWindow(QMainWindow):
         )
         self.import_paths(paths)
 
+    def _on_import_folder_triggered(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Import a folder")
+        self.import_paths([folder] if folder else [])
+
     def import_paths(self, paths: Sequence[str]) -> None:
         if paths:
             self.jobs.import_paths(list(paths))
@@ -339,7 +346,15 @@ class MainWindow(QMainWindow):
     def _on_jobs_extracted(self, ids: tuple[str, ...]) -> None:
         self.refresh_documents()
         if self.review.document is not None and self.review.document.id in ids:
-            self.review.reload()
+            if self.form.editing:  # never pull the form from under the curator's typing
+                self._reload_after_edit = True
+            else:
+                self.review.reload()
+
+    def _on_form_editing_changed(self, editing: bool) -> None:
+        if not editing and self._reload_after_edit:
+            self._reload_after_edit = False
+            QTimer.singleShot(0, self.review.reload)
 
     def _on_runner_started(self, label: str) -> None:
         self.job_bar.setRange(0, 0)

@@ -81,3 +81,11 @@ def test_screenshot_mode_writes_a_png_without_a_display(tmp_path: Path) -> None:
     with SqlStore.open(db) as store:
         assert store.progress().total == 5
         assert store.progress().open_suggestions > 0
+
+
+def test_subcommands_go_to_the_cli(capsys: pytest.CaptureFixture[str]) -> None:
+    from curator import cli
+
+    assert "import" in cli.SUBCOMMANDS
+    assert run_main(["import", "--help"]) == 0
+    assert "usage" in capsys.readouterr().out.lower()
