@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 import pytest
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -43,3 +44,13 @@ def test_unknown_document_is_a_lookup_error() -> None:
     assert isinstance(error, LookupError)
     assert isinstance(error, StoreError)
     assert error.document_id == "abc"
+
+
+def test_errors_carry_the_path_and_one_line() -> None:
+    with pytest.raises(DatabaseBusyError) as caught, translated("/d/c.sqlite", Path("/d/c.sqlite")):
+        raise OperationalError("BEGIN", {}, sqlite3.OperationalError("database is locked"))
+    assert caught.value.path == Path("/d/c.sqlite")
+    error = CorruptDatabaseError("/d/c.sqlite is damaged (found:\n*** page 3\n); restore", "/d/c")
+    assert str(error) == "/d/c.sqlite is damaged (found: *** page 3 ); restore"
+    assert error.path == Path("/d/c")
+    assert StoreError("no file").path is None

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from curator.core.model import DocStatus, Extracted, Progress, Status
+from curator.core.model import DocStatus, Extracted, NewDocument, Progress, Status
 from curator.core.ports import EvidenceStore
 from curator.core.review import accept, correct, display, place, reject
 from curator.store import SqlStore, UnknownDocumentError
@@ -196,3 +196,24 @@ def test_reopening_keeps_everything(filled: SqlStore, form_of: Any, db_path: Pat
             c.after for c in sorted(applied, key=lambda c: (c.field, c.row))
         ]
         assert len(reopened.history()) == 5
+
+
+def test_change_marker_moves_with_every_visible_write(filled: SqlStore, form_of: Any) -> None:
+    marker = filled.change_marker()
+    filled.list_documents()
+    filled.add_suggestions("d2", [], "v9")  # nothing a window shows
+    assert filled.change_marker() == marker
+    steps = [
+        lambda: filled.add_documents([NewDocument("d3", "t", "/x", "x")]),
+        lambda: filled.add_suggestions(
+            "d3", [Extracted("n_total", 5, "5", 0, 1, "r", 1.0, row=0)], "v1"
+        ),
+        lambda: filled.apply(
+            [accept(next(s for s in form_of(filled, "d3").slots if s.is_open), "d3", "ann")], "ann"
+        ),
+        lambda: filled.set_document_status("d3", DocStatus.DONE, "ann"),
+    ]
+    for step in steps:
+        step()
+        assert filled.change_marker() != marker
+        marker = filled.change_marker()
