@@ -191,7 +191,7 @@ def condition(rule: Rule, ctx: Context) -> None:
         if name in seen or (not title and counts[name] < REPEATED):
             continue
         seen.add(name)
-        conf = rule.confidence * (0.55 if title else 0.45 if counts[name] >= 3 else 0.35)
+        conf = rule.confidence * (0.55 if title else 0.25)
         ctx.found.append(
             Extracted(
                 "condition",

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from curator.extract.context import Candidate, Context
     from curator.extract.rules import Rule
 
-FALLBACK_FACTOR = 0.55
+FALLBACK_FACTOR = 0.85
 SEVERAL_TOTALS_FACTOR = 0.92
 
 
