@@ -49,7 +49,9 @@ def judge(ex: Extractor, folder: Path) -> Judged:
 
 
 def table(judged: Judged) -> str:
-    lines = [f"{'confidence':<12}" + "".join(f"{f:>16}" for f in (*("n_total",), *SPAN_FIELDS, "all"))]
+    lines = [
+        f"{'confidence':<12}" + "".join(f"{f:>16}" for f in (*("n_total",), *SPAN_FIELDS, "all"))
+    ]
     for lo, hi in zip(BINS, BINS[1:], strict=False):
         cells = []
         for name in ("n_total", *SPAN_FIELDS, "all"):

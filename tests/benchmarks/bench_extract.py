@@ -1,0 +1,111 @@
+"""Extractor speed and calibration; prints numbers, asserts nothing (not collected by pytest).
+
+usage: python tests/benchmarks/bench_extract.py [DIR] [--repeat N] [--no-calibration]
+
+- abstracts/second on one core over DIR (default: ../shared/corpus/pico-dev/docs), best of
+  N passes after a warm-up;
+- the ratio to a plain single-regex pass (one compiled ``\\w+`` scan) over the same texts;
+- time for a 1 MB document (the texts concatenated);
+- the lexicon engine: pyahocorasick against one big case-insensitive regex alternation of
+  the same drug names (the choice the extractor made);
+- the reliability table (confidence bin -> observed precision) from calibration.py when the
+  folder's gold.jsonl is available.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO))
+
+import regex  # noqa: E402
+
+from curator.extract import load_extractor  # noqa: E402
+from curator.extract.lexicon import load_lexicon  # noqa: E402
+
+DEFAULT_DIR = REPO.parent / "shared" / "corpus" / "pico-dev" / "docs"
+
+
+def best_of(repeat: int, fn: object) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()  # type: ignore[operator]
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT_DIR)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--no-calibration", action="store_true")
+    args = parser.parse_args(argv)
+    files = sorted(args.folder.rglob("*.txt"))
+    if not files:
+        print(f"bench_extract: no .txt files in {args.folder}", file=sys.stderr)
+        return 2
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in files]
+    size = sum(len(t) for t in texts)
+    start = time.perf_counter()
+    ex = load_extractor()
+    load_time = time.perf_counter() - start
+    for t in texts[:20]:
+        ex.extract(t)
+
+    def run_all() -> None:
+        for t in texts:
+            ex.extract(t)
+
+    word = re.compile(r"\w+")
+
+    def regex_pass() -> None:
+        for t in texts:
+            for _ in word.finditer(t):
+                pass
+
+    t_ex = best_of(args.repeat, run_all)
+    t_re = best_of(args.repeat, regex_pass)
+    print(f"extractor {ex.version}: {len(ex.rules)} rules, loaded in {load_time * 1000:.0f} ms")
+    print(f"corpus: {len(texts)} documents, {size / 1e6:.2f} M characters ({args.folder})")
+    print(
+        f"extract: {t_ex:.3f} s -> {len(texts) / t_ex:,.0f} documents/s "
+        f"({size / t_ex / 1e6:.2f} M chars/s) on one core"
+    )
+    print(f"single-regex pass (\\w+): {t_re:.4f} s -> ratio extractor/regex = {t_ex / t_re:.0f}x")
+
+    big = ""
+    while len(big) < 1_000_000:
+        big += "\n\n".join(texts)
+    big = big[:1_000_000]
+    t_big = best_of(1, lambda: ex.extract(big))
+    print(f"1 MB document: {t_big:.2f} s")
+
+    drugs = load_lexicon("drugs")
+    names = sorted({*drugs.terms}, key=len, reverse=True)
+    alternation = regex.compile(
+        r"(?<!\w)(?:" + "|".join(regex.escape(n) for n in names) + r")(?!\w)", regex.I
+    )
+    t_ac = best_of(args.repeat, lambda: [drugs.find(t) for t in texts])
+    t_alt = best_of(args.repeat, lambda: [alternation.findall(t) for t in texts])
+    print(
+        f"drug lexicon ({len(names)} names + synonyms in AC): pyahocorasick {t_ac:.3f} s, "
+        f"regex alternation of names only {t_alt:.3f} s"
+    )
+
+    gold = args.folder.parent / "gold.jsonl"
+    if not args.no_calibration and gold.is_file():
+        from tests.benchmarks.calibration import judge, table  # noqa: PLC0415
+
+        print("\nreliability (pico-dev; n_total exact, span fields by overlap):")
+        print(table(judge(ex, args.folder.parent)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
