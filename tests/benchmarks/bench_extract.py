@@ -100,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
 
     gold = args.folder.parent / "gold.jsonl"
     if not args.no_calibration and gold.is_file():
-        from tests.benchmarks.calibration import judge, table  # noqa: PLC0415
+        from tests.benchmarks.calibration import judge, table
 
         print("\nreliability (pico-dev; n_total exact, span fields by overlap):")
         print(table(judge(ex, args.folder.parent)))

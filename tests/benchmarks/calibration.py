@@ -14,6 +14,7 @@ import argparse
 import json
 import sys
 from collections import defaultdict
+from itertools import pairwise
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -52,7 +53,7 @@ def table(judged: Judged) -> str:
     lines = [
         f"{'confidence':<12}" + "".join(f"{f:>16}" for f in (*("n_total",), *SPAN_FIELDS, "all"))
     ]
-    for lo, hi in zip(BINS, BINS[1:], strict=False):
+    for lo, hi in pairwise(BINS):
         cells = []
         for name in ("n_total", *SPAN_FIELDS, "all"):
             rows = [r for r in judged if (name == "all" or r[0] == name) and lo <= r[2] < hi]
