@@ -14,17 +14,28 @@ if TYPE_CHECKING:
 
 class LazySource:
     """A :class:`~curator.core.ports.SuggestionSource` that loads the real one when first
-    asked (from whichever thread asks first; loading is guarded by a lock)."""
+    asked for suggestions (normally by the extraction job, in the worker thread).
+
+    ``describe`` never loads: until the extractor is there (or if it failed to load) it
+    answers with an empty description, so a tooltip never blocks the GUI thread.
+    """
 
     def __init__(self, load: Callable[[], SuggestionSource]) -> None:
         self._load = load
         self._source: SuggestionSource | None = None
+        self._error: Exception | None = None
         self._lock = threading.Lock()
 
     def _get(self) -> SuggestionSource:
         with self._lock:
+            if self._error is not None:
+                raise self._error
             if self._source is None:
-                self._source = self._load()
+                try:
+                    self._source = self._load()
+                except Exception as exc:  # remembered: a broken rule file is not retried
+                    self._error = exc
+                    raise
             return self._source
 
     @property
@@ -35,7 +46,10 @@ class LazySource:
         return self._get().extract(text)
 
     def describe(self, rule_id: str) -> str:
+        source = self._source
+        if source is None:
+            return ""
         try:
-            return self._get().describe(rule_id)
-        except Exception:  # a rule unknown to this extractor version
-            return "(no description)"
+            return source.describe(rule_id)
+        except Exception:  # a rule this extractor version does not know
+            return ""

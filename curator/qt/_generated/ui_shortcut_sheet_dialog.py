@@ -23,7 +23,7 @@ class Ui_ShortcutSheetDialog(object):
     def setupUi(self, ShortcutSheetDialog):
         if not ShortcutSheetDialog.objectName():
             ShortcutSheetDialog.setObjectName(u"ShortcutSheetDialog")
-        ShortcutSheetDialog.resize(720, 560)
+        ShortcutSheetDialog.resize(880, 620)
         self.layout = QVBoxLayout(ShortcutSheetDialog)
         self.layout.setObjectName(u"layout")
         self.intro = QLabel(ShortcutSheetDialog)
