@@ -191,6 +191,7 @@ class MainWindow(QMainWindow):
         target = last if last and self.documents.model.row_of(last) is not None else first
         if target is not None:
             self.open_document(target)
+        self.form.focus_current()  # the keyboard starts in the form, ready to review
 
     def save_layout(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
@@ -239,6 +240,7 @@ class MainWindow(QMainWindow):
         doc = self.review.document
         assert doc is not None
         self.ui.documentTitle.setText(doc.title)
+        self.setWindowTitle(f"{doc.title} — Evidence Curator")
         self.viewer.set_text(doc.text)
         self.documents.select(document_id)
         self.settings.setValue("session/last_document", document_id)

@@ -108,6 +108,10 @@ class ReviewController(QObject):
         if slot is None or slot.suggestion is None:
             self.message_posted.emit("Nothing suggested to accept here")
             return
+        if slot.status is Status.ACCEPTED:  # no second history entry for the same verdict
+            nxt = self.form.next_open(self.current)
+            self.set_current(nxt if nxt is not None else self.current)
+            return
         self._decide([review.accept(slot, self._doc_id, self.curator)], f"Accept {slot.spec.label}")
 
     def reject(self) -> None:

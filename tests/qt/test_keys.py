@@ -187,3 +187,9 @@ def test_f1_shows_the_shortcut_sheet(qtbot: QtBot, shown: MainWindow) -> None:
     form_key(qtbot, shown, K.Key_F1)
     assert shown.shortcut_sheet is not None
     qtbot.waitExposed(shown.shortcut_sheet)
+
+
+def test_the_keyboard_starts_in_the_form(qtbot: QtBot, shown: MainWindow) -> None:
+    qtbot.waitUntil(shown.form.has_focus_inside)
+    qtbot.keyClick(shown.focusWidget(), K.Key_A)
+    assert shown.undo_stack.count() == 1

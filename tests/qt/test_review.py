@@ -210,3 +210,12 @@ def test_add_and_remove_a_table_row(window: MainWindow, store: SqlStore) -> None
     assert decided[("outcomes.value", 0)] == (Status.REJECTED, None)
     assert decided[("outcomes.measure", 0)] == (Status.REJECTED, None)
     assert window.undo_stack.count() == 1
+
+
+def test_accepting_an_accepted_value_adds_no_step(window: MainWindow, store: SqlStore) -> None:
+    go_to(window, "n_total")
+    window.action("review.accept").trigger()
+    go_to(window, "n_total")
+    window.action("review.accept").trigger()
+    assert window.undo_stack.count() == 1
+    assert len([h for h in store.history("doc-a") if h.field == "n_total"]) == 1
