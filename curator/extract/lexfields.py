@@ -216,10 +216,31 @@ def _population_phrase(rule: Rule, ctx: Context, after: int) -> tuple[int, int] 
     ):
         s_start, s_end = ctx.doc.sentence(m.start())
         i = bisect.bisect_left(keys, s_start)
+        span = _extend_left(ctx.text, int(m.start()), s_start), int(m.end())
         if i < len(keys) and keys[i] < s_end:
-            return int(m.start()), int(m.end())
-        first = first or (int(m.start()), int(m.end()))
+            return span
+        first = first or span
     return first
+
+
+def _extend_left(text: str, start: int, floor: int, words: int = 3) -> int:
+    """Move ``start`` back over up to ``words`` modifier words ('older postmenopausal women')."""
+    pos = start
+    for _ in range(words):
+        end = pos
+        while end > floor and text[end - 1] in " \t":
+            end -= 1
+        begin = end
+        while (
+            begin > floor
+            and end - begin < 25
+            and (text[begin - 1].isalnum() or text[begin - 1] in "-+,")
+        ):
+            begin -= 1
+        if begin == end or end == pos or not text[begin].isalnum():
+            break
+        pos = begin
+    return pos
 
 
 def route_from_lexicon(rule: Rule, ctx: Context) -> None:
