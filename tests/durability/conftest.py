@@ -7,6 +7,7 @@ hanging the run.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -22,6 +23,9 @@ from curator.store import SqlStore
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
+    from types import ModuleType
+
+    from curator.core.ports import SlotChange
 
 WORKER = Path(__file__).resolve().with_name("worker.py")
 REPO = WORKER.parents[2]
@@ -56,6 +60,22 @@ class Child:
     def kill(self) -> None:
         if self.process.poll() is None:
             self.process.kill()
+
+
+def _worker_module() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("durability_worker", WORKER)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def decision() -> Callable[[str, int, str], SlotChange]:
+    """``decision(document_id, number, curator)``: the change the worker makes, in-process."""
+    made: Callable[[str, int, str], SlotChange] = _worker_module().decision
+    return made
 
 
 @pytest.fixture

@@ -7,20 +7,22 @@ from typing import TYPE_CHECKING
 
 from curator.core.model import Status
 from curator.store import SqlStore
-from tests.durability.worker import decision
 
 if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
 
+    from curator.core.ports import SlotChange
     from tests.durability.conftest import Child
+
+    Decision = Callable[[str, int, str], SlotChange]
 
 IMPORTS = 150
 DECISIONS = 300
 
 
 def test_import_and_decisions_in_three_processes_all_land(
-    spawn: Callable[..., Child], documents_db: Path
+    spawn: Callable[..., Child], documents_db: Path, decision: Decision
 ) -> None:
     importer = spawn("import", str(documents_db), str(IMPORTS), "imp")
     decider = spawn("burst", str(documents_db), str(DECISIONS), "50")
@@ -46,7 +48,7 @@ def test_import_and_decisions_in_three_processes_all_land(
 
 
 def test_later_write_wins_across_processes_and_both_are_in_history(
-    spawn: Callable[..., Child], documents_db: Path
+    spawn: Callable[..., Child], documents_db: Path, decision: Decision
 ) -> None:
     with SqlStore.open(documents_db) as store:
         assert store.curated("d1") == []  # this window shows the slot as open
@@ -73,7 +75,7 @@ def test_later_write_wins_across_processes_and_both_are_in_history(
 
 
 def test_a_window_sees_another_process_changes_when_it_reads_again(
-    spawn: Callable[..., Child], documents_db: Path
+    spawn: Callable[..., Child], documents_db: Path, decision: Decision
 ) -> None:
     with SqlStore.open(documents_db) as store:
         marker = store.change_marker()

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from curator.core.model import Extracted
+from curator.core.model import Extracted, NewDocument
 from curator.store import (
     CorruptDatabaseError,
     NewerDatabaseError,
@@ -37,11 +37,10 @@ PAGE = 4096
 @pytest.fixture(scope="module")
 def real_db(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     """The bytes of a closed database with 300 documents, suggestions and decisions."""
-    from tests.store.conftest import new_doc  # the same documents as the other store tests
-
     path = tmp_path_factory.mktemp("real") / "curation.sqlite"
     with SqlStore.open(path) as store:
-        store.add_documents(new_doc(f"d{i:03d}") for i in range(300))
+        text = "Aspirin versus placebo in 120 adults with stroke. " * 4
+        store.add_documents(NewDocument(f"d{i:03d}", f"T{i}", "/x.txt", text) for i in range(300))
         for i in range(0, 300, 3):
             store.add_suggestions(
                 f"d{i:03d}", [Extracted("n_total", 120, "120", 30, 33, "n", 0.9, 0)], "v1"
