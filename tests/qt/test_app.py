@@ -89,3 +89,30 @@ def test_subcommands_go_to_the_cli(capsys: pytest.CaptureFixture[str]) -> None:
     assert "import" in cli.SUBCOMMANDS
     assert run_main(["import", "--help"]) == 0
     assert "usage" in capsys.readouterr().out.lower()
+
+
+def test_the_curator_name_is_asked_once_and_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    from curator.qt.curator_name_dialog import CuratorNameDialog
+
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    asked: list[int] = []
+
+    def ask(cls: object, parent: object = None, default: str = "") -> str:
+        asked.append(1)
+        return "Dr. Ada"
+
+    monkeypatch.delenv("CURATOR_NAME", raising=False)
+    monkeypatch.setattr(CuratorNameDialog, "ask", classmethod(ask))
+    assert startup.curator_name(settings, screenshot=False) == "Dr. Ada"
+    assert startup.curator_name(settings, screenshot=False) == "Dr. Ada"
+    assert asked == [1]
+    monkeypatch.setenv("CURATOR_NAME", "Env Name")
+    assert startup.curator_name(settings, screenshot=False) == "Env Name"
+    monkeypatch.delenv("CURATOR_NAME")
+    fresh = QSettings(str(tmp_path / "t.ini"), QSettings.Format.IniFormat)
+    assert startup.curator_name(fresh, screenshot=True)  # the OS user, never a dialog
+    assert asked == [1]
