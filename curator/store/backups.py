@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from curator.store.errors import BackupError, NotADatabaseError, StoreError
+from curator.store.errors import BackupError, NotADatabaseError
 from curator.store.sqlite import BUSY_TIMEOUT_MS, probe
 
 if TYPE_CHECKING:
@@ -145,13 +145,20 @@ def backup_database(
     ours, _ = probe(path)
     if not ours:
         raise NotADatabaseError(f"{path} is an empty SQLite file, not a database.", path)
-    target = _target(path, destination)
+    source = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
     try:
-        source = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
-        try:
-            return copy_database(source, target)
-        finally:
-            source.close()
+        return write_backup(source, path, destination)
+    finally:
+        source.close()
+
+
+def write_backup(
+    source: sqlite3.Connection, database: Path, destination: str | os.PathLike[str] | None
+) -> Path:
+    """Copy the database open on ``source`` to ``destination`` (see :func:`backup_database`)."""
+    target = _target(database, destination)
+    try:
+        return copy_database(source, target)
     except (OSError, sqlite3.Error) as error:
         raise BackupError(
             f"Cannot write the backup {target} ({error}); choose another place.", target
@@ -165,5 +172,5 @@ def _target(database: Path, destination: str | os.PathLike[str] | None) -> Path:
     if target.is_dir():
         target = target / backup_name(database, "manual").name
     if target in {database, *(database.with_name(database.name + s) for s in ("-wal", "-shm"))}:
-        raise StoreError(f"{target} is the database itself; choose another file.", target)
+        raise BackupError(f"{target} is the database itself; choose another file.", target)
     return target

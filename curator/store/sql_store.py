@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from curator.core.model import DocStatus, DocumentInfo, Progress
 from curator.core.review import display, now
 from curator.store import convert, sqlite
-from curator.store.backups import KEEP, backup_name, copy_database
+from curator.store.backups import KEEP, write_backup
 from curator.store.changes import (
     apply_change,
     change_marker,
@@ -58,7 +58,7 @@ class SqlStore:
     def __init__(self, engine: Engine, location: str) -> None:
         self._engine = engine
         self._location = location
-        self._path = Path(location) if engine.dialect.name == "sqlite" else None
+        self._path = Path(location) if engine.dialect.name == "sqlite" else None  # resolved
         self._dialect = engine.dialect.name
         self._reader = sessionmaker(engine, expire_on_commit=False)
         writer = engine.execution_options(**{sqlite.WRITE: True})
@@ -87,18 +87,12 @@ class SqlStore:
         """Copy the database with the SQLite backup API (other windows may keep writing).
 
         ``destination``: a file or a folder; default a ``manual`` backup in ``backups/``.
-        Returns the file written (complete, or not there at all).
+        Returns the file written (complete, or not there at all); raises BackupError.
         """
         if self._path is None:
             raise NotImplementedError("backup_to needs an SQLite file")
-        target = Path(destination).expanduser().resolve() if destination else None
-        if target is None or target.is_dir():
-            name = backup_name(self._path, "manual")
-            target = target / name.name if target is not None else name
-        if target == self._path:
-            raise ValueError(f"{target} is the database itself")
         with translated(self._location, self._path), self._engine.connect() as connection:
-            return copy_database(sqlite.dbapi(connection), target)
+            return write_backup(sqlite.dbapi(connection), self._path, destination)
 
     def change_marker(self) -> tuple[int, ...]:
         """Cheap token that changes whenever anything a window shows changes (any process).

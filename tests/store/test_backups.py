@@ -14,7 +14,6 @@ from curator.store import (
     CorruptDatabaseError,
     NotADatabaseError,
     SqlStore,
-    StoreError,
     backup_database,
     list_backups,
     restore_backup,
@@ -110,8 +109,11 @@ def test_backup_to_takes_committed_data_from_the_wal_while_another_writer_is_bus
     (inside,) = [store.backup_to(folder)]
     assert inside.parent == folder
     assert inside.name.startswith("curation.sqlite.manual.")
-    with pytest.raises(ValueError, match="database itself"):
+    with pytest.raises(BackupError, match="database itself") as caught:
         store.backup_to(db_path)
+    assert caught.value.path == db_path
+    with pytest.raises(BackupError, match="choose another place"):
+        store.backup_to(tmp_path / "copy.sqlite" / "inside-a-file.sqlite")
 
 
 def test_backup_database_for_the_cli(
@@ -122,7 +124,7 @@ def test_backup_database_for_the_cli(
     assert list_backups(db_path, "manual") == [written]
     assert ids(written) == ["a"]
     assert ids(backup_database(db_path, tmp_path / "x.sqlite")) == ["a"]
-    with pytest.raises(StoreError, match="database itself"):
+    with pytest.raises(BackupError, match="database itself"):
         backup_database(db_path, db_path)
     store.close()
     before = db_path.read_bytes()
