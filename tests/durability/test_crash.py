@@ -7,7 +7,7 @@ import signal
 import sqlite3
 from typing import TYPE_CHECKING
 
-from curator.store import SqlStore
+from curator.store import SqlStore, list_backups
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -48,3 +48,9 @@ def test_kill_during_decision_burst_loses_nothing_acknowledged(
         for doc in range(DOCS):
             (value,) = store.curated(f"d{doc}")
             assert value.normalized == max(n for n in range(len(logged)) if n % DOCS == doc)
+    (backup,) = list_backups(documents_db, "auto")  # made on reopening, from the recovered WAL
+    with sqlite3.connect(backup) as raw:
+        assert raw.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        (rows,) = raw.execute("SELECT count(*) FROM history WHERE kind = 'decision'").fetchone()
+    raw.close()
+    assert rows == len(logged)
