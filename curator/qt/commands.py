@@ -43,10 +43,16 @@ class SlotChangesCommand(QUndoCommand):
         if self._skip_redo:
             self._skip_redo = False
             return
-        self._sink.apply(self._changes, self._focus)
+        self._apply(list(self._changes))
 
     def undo(self) -> None:
-        self._sink.apply([inverse(c) for c in reversed(self._changes)], self._focus)
+        self._apply([inverse(c) for c in reversed(self._changes)])
+
+    def _apply(self, changes: list[SlotChange]) -> None:
+        try:
+            self._sink.apply(changes, self._focus)
+        except Exception as exc:  # a store error: nothing was written; say so, never crash
+            self._sink.message_posted.emit(f"Not saved ({self.text()}): {exc}")
 
 
 class DocumentStatusCommand(QUndoCommand):

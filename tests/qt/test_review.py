@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLineEdit
 from curator.core.model import DocStatus, Status
 
 if TYPE_CHECKING:
+    import pytest
     from pytestqt.qtbot import QtBot
 
     from curator.qt.main_window import MainWindow
@@ -219,3 +220,19 @@ def test_accepting_an_accepted_value_adds_no_step(window: MainWindow, store: Sql
     window.action("review.accept").trigger()
     assert window.undo_stack.count() == 1
     assert len([h for h in store.history("doc-a") if h.field == "n_total"]) == 1
+
+
+def test_a_store_error_on_undo_is_reported_not_raised(
+    window: MainWindow, store: SqlStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    go_to(window, "n_total")
+    window.action("review.accept").trigger()
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(store, "apply", broken)
+    window.action("edit.undo").trigger()
+    assert "disk full" in window.detail.message.text()
+    monkeypatch.undo()
+    assert curated(store, "doc-a")[("n_total", 0)] == (Status.ACCEPTED, "53")
