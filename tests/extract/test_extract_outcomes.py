@@ -142,3 +142,8 @@ def test_direction_and_conclusion_sentence(run: Run, conclusion: str, direction:
 def test_negated_benefit_is_not_a_benefit(run: Run) -> None:
     found = run(HEAD + "Conclusions: Drug X did not improve survival.")
     assert values(found, "direction") == ["no benefit"]
+
+
+def test_adjectives_are_not_adverse_events(run: Run) -> None:
+    text = HEAD + "Serious adverse events were rare. Side effects were mild and transient."
+    assert rows(run(text), "adverse_events") == []

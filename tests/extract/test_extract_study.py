@@ -95,3 +95,10 @@ def test_evidence_class_and_publication_fields(run: Run) -> None:
     assert best(found, "year").value == 2019  # type: ignore[union-attr]
     assert best(found, "journal").value == "J Neurol Sci"  # type: ignore[union-attr]
     assert best(found, "title").value == "A trial of drug X"  # type: ignore[union-attr]
+
+
+def test_journal_and_year_from_a_citation_line_without_et_al(run: Run) -> None:
+    text = "A trial of drug X in MS\nSmith A, Jones B. Mult Scler. 2015;21(4):400-8.\nText follows."
+    found = run(text)
+    assert best(found, "journal").value == "Mult Scler"  # type: ignore[union-attr]
+    assert best(found, "year").value == 2015  # type: ignore[union-attr]
