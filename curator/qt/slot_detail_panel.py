@@ -44,7 +44,18 @@ class SlotDetailPanel(QFrame):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
             label.setWordWrap(True)
             layout.addWidget(label)
-        self.message.hide()
+        self.rule.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        # A fixed height: moving between fields never re-lays out (and repaints) the form.
+        line = self.fontMetrics().lineSpacing()
+        self.title.setFixedHeight(round(line * 1.4))
+        self.state.setFixedHeight(line + 2)
+        self.rule.setFixedHeight(2 * line + 2)
+        self.message.setFixedHeight(line + 4)
+        margins = layout.contentsMargins()
+        self.setFixedHeight(
+            round(line * 1.4) + 5 * line + 8 + 3 * layout.spacing()
+            + margins.top() + margins.bottom() + 2 * self.frameWidth() + 4
+        )  # fmt: skip
         self.show_slot(None, 0)
 
     def show_slot(self, slot: Slot | None, open_count: int) -> None:
@@ -82,10 +93,8 @@ class SlotDetailPanel(QFrame):
         self.message.style().unpolish(self.message)
         self.message.style().polish(self.message)
         self.message.setText(("⚠ " if error else "") + text)
-        self.message.show()
 
     def clear_message(self) -> None:
-        self.message.hide()
         self.message.clear()
 
 
