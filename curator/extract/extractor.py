@@ -87,9 +87,16 @@ class Extractor:
         lo, hi = ctx.doc.region(rule.scope)
         if hi <= lo or (rule.triggers and not any(t in ctx.lowered for t in rule.triggers)):
             return
+        # body rules read only the sentences holding a trigger word; citation-like scopes
+        # (document, title) span sentence breaks, so they read their whole region
+        windowed = rule.triggers and rule.scope == "body"
+        windows = _windows(ctx, rule.triggers, lo, hi) if windowed else [(lo, hi)]
         for pattern in rule.patterns:
-            matches = _anchored(pattern, ctx, lo, hi) if rule.anchor == "number" else None
-            for m in matches if matches is not None else pattern.finditer(ctx.text, lo, hi):
+            if rule.anchor == "number":
+                found = [m for s, e in windows for m in _anchored(pattern, ctx, s, e)]
+            else:
+                found = [m for s, e in windows for m in pattern.finditer(ctx.text, s, e)]
+            for m in found:
                 if m.end() == m.start():
                     continue
                 if rule.exclude is not None:
@@ -187,6 +194,25 @@ class Extractor:
                     item.field, filled, item.text, item.start, item.end, item.rule, item.confidence
                 )
             )
+
+
+def _windows(ctx: Context, triggers: tuple[str, ...], lo: int, hi: int) -> list[tuple[int, int]]:
+    """The sentences (merged) in which one of the trigger words occurs."""
+    spans = []
+    for word in triggers:
+        pos = ctx.lowered.find(word, lo, hi)
+        while pos >= 0:
+            s, e = ctx.doc.sentence(pos)
+            spans.append((max(s, lo), min(e, hi)))
+            pos = ctx.lowered.find(word, max(e, pos + 1), hi)
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+        else:
+            merged.append((s, e))
+    return merged
 
 
 def _anchored(
