@@ -13,9 +13,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QUndo
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
-    QLabel,
     QMainWindow,
-    QProgressBar,
     QWidget,
 )
 
@@ -36,6 +34,7 @@ from curator.qt.none_refcount_guard import guard_none_refcount
 from curator.qt.review_controller import ReviewController
 from curator.qt.shortcut_sheet_dialog import ShortcutSheetDialog
 from curator.qt.slot_detail_panel import SlotDetailPanel
+from curator.qt.status_panel import StatusPanel
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -90,7 +89,10 @@ class MainWindow(QMainWindow):
         self.ui.formLayout.addWidget(self.form, 1)
         self.shortcut_sheet: ShortcutSheetDialog | None = None
         self._reload_after_edit = False
-        self._build_status_bar()
+        self.status = StatusPanel(lambda: store.progress(), self)
+        self.statusBar().addPermanentWidget(self.status)
+        self._spans_timer = QTimer(self, singleShot=True, interval=0)
+        self._spans_timer.timeout.connect(self._paint_spans)
         self.actions_by_id = build_actions(self, self._handlers(), self._stack_actions())
         self._form_shortcuts = bind_form_keys(self.actions_by_id, self.form)
         build_menus(self.ui.menubar, self.actions_by_id)
@@ -138,24 +140,6 @@ class MainWindow(QMainWindow):
             "edit.redo": self.undo_stack.createRedoAction(self, "&Redo"),
         }
 
-    def _build_status_bar(self) -> None:
-        bar = self.statusBar()
-        self.progress_label = QLabel(self)
-        self.progress_label.setObjectName("progressLabel")
-        self.threshold_label = QLabel(self)
-        self.threshold_label.setObjectName("thresholdLabel")
-        self.job_bar = QProgressBar(self)
-        self.job_bar.setObjectName("jobProgress")
-        self.job_bar.setAccessibleName("Background job progress")
-        self.job_bar.setFixedWidth(220)
-        self.job_bar.hide()
-        for widget in (self.threshold_label, self.job_bar, self.progress_label):
-            bar.addPermanentWidget(widget)
-        self._progress_timer = QTimer(self, singleShot=True, interval=150)
-        self._progress_timer.timeout.connect(self._refresh_progress)
-        self._spans_timer = QTimer(self, singleShot=True, interval=0)
-        self._spans_timer.timeout.connect(self._paint_spans)
-
     def _connect(self) -> None:
         r = self.review
         r.document_opened.connect(self._on_review_document_opened)
@@ -170,9 +154,7 @@ class MainWindow(QMainWindow):
         self.jobs.message_posted.connect(self._on_message_posted)
         self.jobs.imported.connect(self._on_jobs_imported)
         self.jobs.extracted.connect(self._on_jobs_extracted)
-        self.runner.started.connect(self._on_runner_started)
-        self.runner.progressed.connect(self._on_runner_progressed)
-        self.runner.busy_changed.connect(self.job_bar.setVisible)
+        self.status.follow(self.runner)
 
     def _restore_layout(self) -> None:
         geometry = self.settings.value("window/geometry")
@@ -185,7 +167,7 @@ class MainWindow(QMainWindow):
     def load_session(self) -> None:
         """List the documents and reopen the last one (or the first)."""
         self.documents.reload()
-        self._refresh_progress()
+        self.status.refresh()
         last = str(self.settings.value("session/last_document", ""))
         first = self.documents.neighbour(None, 1)
         target = last if last and self.documents.model.row_of(last) is not None else first
@@ -233,7 +215,7 @@ class MainWindow(QMainWindow):
             first = self.documents.neighbour(None, 1)
             if first is not None:
                 self.open_document(first)
-        self._refresh_progress()
+        self.status.refresh()
 
     # -- review slots --------------------------------------------------------------
     def _on_review_document_opened(self, document_id: str) -> None:
@@ -267,24 +249,15 @@ class MainWindow(QMainWindow):
         open_count = self.review.form.open_count if self.review.document else None
         self.documents.model.update(document_id, status, open_count)
         self.detail.show_slot(self.review.current_slot, self.review.form.open_count)
-        self._schedule_progress()
+        self.status.schedule()
 
     def _on_review_status_changed(self, document_id: str, status: DocStatus) -> None:
         self.documents.model.update(document_id, status=status)
-        self._schedule_progress()
+        self.status.schedule()
 
     def _on_message_posted(self, text: str) -> None:
         self.detail.show_message(text)
         self.statusBar().showMessage(text, 5000)
-
-    def _schedule_progress(self) -> None:
-        self._progress_timer.start()
-
-    def _refresh_progress(self) -> None:
-        p = self.store.progress()
-        self.progress_label.setText(
-            f"{p.done} / {p.total} documents done · {p.open_suggestions} open suggestions"
-        )
 
     # -- action handlers -----------------------------------------------------------
     def _on_correct_triggered(self) -> None:
@@ -310,7 +283,7 @@ class MainWindow(QMainWindow):
 
     def _show_threshold(self) -> None:
         self.action("review.accept_all").setText(f"Accept a&ll ≥ {self.threshold:.2f}")
-        self.threshold_label.setText(f"Accept all ≥ {self.threshold:.2f}")
+        self.status.show_threshold(self.threshold)
 
     def _on_shortcuts_triggered(self) -> None:
         if self.shortcut_sheet is None:
@@ -357,15 +330,6 @@ class MainWindow(QMainWindow):
         if not editing and self._reload_after_edit:
             self._reload_after_edit = False
             QTimer.singleShot(0, self.review.reload)
-
-    def _on_runner_started(self, label: str) -> None:
-        self.job_bar.setRange(0, 0)
-        self.job_bar.setFormat(label)
-
-    def _on_runner_progressed(self, label: str, done: int, total: int) -> None:
-        self.job_bar.setRange(0, max(total, 0))
-        self.job_bar.setValue(done)
-        self.job_bar.setFormat(f"{label} %v / %m" if total else label)
 
     # -- drag and drop -------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

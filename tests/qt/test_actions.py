@@ -67,7 +67,7 @@ def test_a_missing_handler_fails_loudly(qtbot: QtBot) -> None:
 def test_widgets_have_accessible_names(window: MainWindow) -> None:
     for widget in (
         window.documents.search, window.documents.status_filter, window.documents.table,
-        window.viewer, window.form, window.detail, window.job_bar, *window.form.tables,
+        window.viewer, window.form, window.detail, window.status.job_bar, *window.form.tables,
     ):  # fmt: skip
         assert widget.accessibleName(), widget.objectName()
 

@@ -99,7 +99,7 @@ def test_dropping_a_folder_imports_extracts_and_summarises(
     assert window.documents.model.rowCount() == 5
     new_id = next(i for i in blocker.args[0] if store.document(i).title == "New trial")
     assert any(s.field == "n_total" for s in store.suggestions(new_id))
-    assert "5 documents" in window.progress_label.text()
+    assert "5 documents" in window.status.progress_label.text()
 
 
 def test_export_runs_in_the_background(
