@@ -38,7 +38,7 @@ _POPULATION = regex.compile(
     regex.I,
 )
 _TIMING = regex.compile(
-    r"\b(?:after|following|during|before|prior\s{1,3}to|undergoing|post|pre)[\s-]{1,3}"
+    r"\b(?:after|following|during|before|prior\s{1,3}to|undergoing|post|pre|in|within)[\s-]{1,3}"
     r"(?:[\w-]{1,20}\s{1,3}){0,3}$",
     regex.I,
 )
@@ -48,10 +48,16 @@ _JOIN = regex.compile(
     regex.I,
 )
 _AFTER_CONTEXT = regex.compile(
-    r"[-\s](?:induced|associated|related|pretreated|refractory|resistant|naive|based)\b", regex.I
+    r"[-\s](?:induced|associated|related|pretreated|refractory|resistant|naive|based|like)\b",
+    regex.I,
 )
 _QUALIFIED = regex.compile(
     r"\b(?:with|who|at|undergoing|receiving|diagnosed|treated|scheduled|after|following)\b",
+    regex.I,
+)
+_NOT_TREATMENT = regex.compile(
+    r"\b(?:patients?|women|men|children|survivors|study|trial|risk|recurrence|survival|"
+    r"outcomes?|phase|cancer|disease)\b",
     regex.I,
 )
 TITLE_MIN_BODY = 2
@@ -103,6 +109,11 @@ def _title_group(ctx: Context, hits: list[tuple[Hit, str]]) -> list[Hit]:
 
 
 def intervention(rule: Rule, ctx: Context) -> None:
+    ctx.found[:] = [
+        e
+        for e in ctx.found
+        if e.field != "intervention" or e.rule == rule.id or _plausible_phrase(ctx, e)
+    ]
     roles = drug_roles(ctx)
     t_start, t_end = ctx.doc.title or (0, 0)
     in_title = [(h, r) for h, r in roles if t_start <= h.start and h.end <= t_end]
@@ -156,6 +167,13 @@ def intervention(rule: Rule, ctx: Context) -> None:
                 round(rule.confidence * 0.8, 3),
             )
         )
+
+
+def _plausible_phrase(ctx: Context, e: Extracted) -> bool:
+    """A title phrase names a treatment, not the population, the disease or the study."""
+    if not e.text[:1].isalnum() or _NOT_TREATMENT.search(e.text):
+        return False
+    return not ctx.hits_in("conditions", e.start, e.end)
 
 
 def condition(rule: Rule, ctx: Context) -> None:
