@@ -1,3 +1,4 @@
+# mypy: ignore-errors
 # Resource object code (Python 3)
 # Created by: object code
 # Created by: The Resource Compiler for Qt version 6.12.0
