@@ -48,6 +48,7 @@ class Context:
     deferred: list[tuple[Extracted, str]] = field(default_factory=list)
     anchors: list[int] = field(default_factory=list)
     lowered: str = ""
+    roles: list[tuple[Hit, str]] | None = None
 
     @property
     def text(self) -> str:

@@ -66,13 +66,15 @@ REPEATED = 3
 
 
 def drug_roles(ctx: Context) -> list[tuple[Hit, str]]:
-    background = {e.start for e in ctx.values("background_therapy")}
-    out = []
-    for hit in ctx.hits.get("drugs", []):
-        if hit.start >= ctx.doc.body_end:
-            break
-        out.append((hit, _role(ctx, hit, background)))
-    return out
+    """Each drug mention with its role (computed once per document, after the match rules)."""
+    if ctx.roles is None:
+        background = {e.start for e in ctx.values("background_therapy")}
+        ctx.roles = [
+            (hit, _role(ctx, hit, background))
+            for hit in ctx.hits.get("drugs", [])
+            if hit.start < ctx.doc.body_end
+        ]
+    return ctx.roles
 
 
 def _role(ctx: Context, hit: Hit, background: set[int]) -> str:
