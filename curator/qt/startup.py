@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import getpass
 import os
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -86,8 +87,13 @@ def screenshot_when_idle(
             return  # busy_changed(False) calls again
         window.refresh_documents()
         if document:
-            window.open_document(document)
-        QTimer.singleShot(100, lambda: (window.grab().save(path), app.quit()))
+            try:
+                window.open_document(document)
+            except LookupError:
+                print(f"curator: no document {document!r} in this database", file=sys.stderr)
+                app.exit(2)
+                return
+        QTimer.singleShot(100, lambda: app.exit(0 if window.grab().save(path) else 1))
 
     runner.busy_changed.connect(lambda busy: busy or QTimer.singleShot(0, shoot))
     QTimer.singleShot(10, shoot)

@@ -15,6 +15,10 @@ from curator.qt import startup
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from pytestqt.qtbot import QtBot
+
+    from curator.qt.main_window import MainWindow
+
 
 def run_main(argv: list[str]) -> int:
     with pytest.raises(SystemExit) as exit_info:
@@ -116,3 +120,33 @@ def test_the_curator_name_is_asked_once_and_kept(
     fresh = QSettings(str(tmp_path / "t.ini"), QSettings.Format.IniFormat)
     assert startup.curator_name(fresh, screenshot=True)  # the OS user, never a dialog
     assert asked == [1]
+
+
+class _AppStub:
+    def __init__(self) -> None:
+        self.code: int | None = None
+
+    def exit(self, code: int) -> None:
+        self.code = code
+
+
+def test_screenshot_of_a_document(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    stub = _AppStub()
+    shot = tmp_path / "doc-b.png"
+    startup.screenshot_when_idle(stub, window, window.runner, str(shot), "doc-b")  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: stub.code is not None)
+    assert stub.code == 0
+    assert window.review.document is not None
+    assert window.review.document.id == "doc-b"
+    assert shot.read_bytes()[:4] == b"\x89PNG"
+
+
+def test_screenshot_of_an_unknown_document_exits_2(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    stub = _AppStub()
+    target = str(tmp_path / "x.png")
+    startup.screenshot_when_idle(stub, window, window.runner, target, "nope")  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: stub.code is not None)
+    assert stub.code == 2
+    assert "no document 'nope'" in capsys.readouterr().err
