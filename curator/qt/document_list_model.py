@@ -44,6 +44,7 @@ class DocumentListModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
         self._all: list[DocumentInfo] = []  # what the store listed (for the current query)
+        self._all_row: dict[str, int] = {}
         self._status: DocStatus | None = None
         self._rows: list[DocumentInfo] = []  # shown: _all filtered by status
         self._row_of: dict[str, int] = {}
@@ -53,6 +54,7 @@ class DocumentListModel(QAbstractTableModel):
     ) -> None:
         """All documents of a query; ``status`` filters them here, without the store."""
         self._all = list(documents)
+        self._all_row = {info.id: row for row, info in enumerate(self._all)}
         self.set_status_filter(status)
 
     def set_status_filter(self, status: DocStatus | None) -> None:
@@ -82,7 +84,7 @@ class DocumentListModel(QAbstractTableModel):
         )
         self._rows[row] = new
         if self._rows is not self._all:  # keep the unfiltered list current for the next filter
-            self._all = [new if i.id == document_id else i for i in self._all]
+            self._all[self._all_row[document_id]] = new
         self.dataChanged.emit(self.index(row, 0), self.index(row, 2))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
