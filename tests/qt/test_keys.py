@@ -193,3 +193,14 @@ def test_the_keyboard_starts_in_the_form(qtbot: QtBot, shown: MainWindow) -> Non
     qtbot.waitUntil(shown.form.has_focus_inside)
     qtbot.keyClick(shown.focusWidget(), K.Key_A)
     assert shown.undo_stack.count() == 1
+
+
+def test_a_decision_under_a_status_filter_is_seen_by_the_next_filter(
+    window: MainWindow,
+) -> None:
+    window.documents.status_filter.setCurrentIndex(1)  # New
+    assert window.documents.model.rowCount() == 3
+    window.action("review.accept").trigger()  # doc-a becomes "in progress"
+    window.documents.status_filter.setCurrentIndex(2)  # In progress
+    assert window.documents.model.rowCount() == 1
+    assert window.documents.model.info(0).id == "doc-a"  # type: ignore[union-attr]
