@@ -284,15 +284,18 @@ def link_drug(rule: Rule, ctx: Context) -> None:
     """Raise dose/route suggestions next to the intervention, lower those next to others."""
     main = {str(e.value) for e in ctx.values("intervention")}
     roles = drug_roles(ctx)
+    starts = [h.start for h, _ in roles]
     out = []
     for e in ctx.found:
         if e.field not in ("dose", "route") or e.rule.endswith("lexicon"):
             out.append(e)
             continue
         s_start, _ = ctx.doc.sentence(e.start)
+        lo = bisect.bisect_left(starts, max(s_start, e.start - 200))
+        hi = bisect.bisect_left(starts, e.start)
         near = [
             (h, r)
-            for h, r in roles
+            for h, r in roles[lo:hi]
             if s_start <= h.start and h.end <= e.start and e.start - h.end <= 80
         ]
         factor = 0.8
