@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import logging
 from typing import TYPE_CHECKING
 
 import regex
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 #: Normalizers that map a span to a lexicon term found inside it (narrowing the span).
 LEXICON_NORMALIZERS = {"drug": "drugs", "condition": "conditions", "event": "events"}
 NEGATED_FACTOR, HEDGED_FACTOR = 0.5, 0.85
+_log = logging.getLogger(__name__)
 _TEMPLATE = regex.compile(r"\{([a-z_]+)\}")
 
 
@@ -52,6 +54,9 @@ class Extractor:
         try:
             return self.extract_strict(text)
         except Exception:  # a bug must not take the app down; tests use extract_strict
+            _log.exception(
+                "extractor %s failed on a text of %d characters", self.version, len(text)
+            )
             return []
 
     def extract_strict(self, text: str) -> list[Extracted]:
