@@ -107,7 +107,8 @@ def test_journal_and_year_from_a_citation_line_without_et_al(run: Run) -> None:
 def test_hedging_lowers_and_negation_drops(run: Run) -> None:
     plain = best(run(HEAD + "This multicentre study recruited widely."), "setting")
     hedged = best(run(HEAD + "This may have been a multicentre study."), "setting")
-    assert plain is not None and hedged is not None
+    assert plain is not None
+    assert hedged is not None
     assert hedged.confidence < plain.confidence
     negated = run(HEAD + "Patients were not randomly assigned to the two groups.")
     assert "randomized controlled trial" not in values(negated, "study_design")
