@@ -57,9 +57,6 @@ def run(opts: argparse.Namespace) -> int:
     from curator.qt.future_store import FutureStore, open_store
 
     pending = FutureStore(ThreadPoolExecutor(max_workers=1).submit(open_store, opts.db))
-    from curator.qt.none_refcount_guard import guard_none_refcount
-
-    guard_none_refcount()  # PySide6 6.12 on CPython 3.11 (see the module): before any Qt call
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 

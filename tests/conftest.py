@@ -12,7 +12,7 @@ import pytest
 if not os.environ.get("QT_QPA_PLATFORM"):
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-from curator.core.schema import Schema, load_default_schema  # noqa: E402
+from curator.core.schema import Schema, load_default_schema
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"

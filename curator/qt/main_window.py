@@ -30,7 +30,6 @@ from curator.qt.evidence_form_view import EvidenceFormView
 from curator.qt.export_dialog import ExportDialog
 from curator.qt.import_summary_dialog import ImportSummaryDialog
 from curator.qt.job_launcher import JobLauncher
-from curator.qt.none_refcount_guard import guard_none_refcount
 from curator.qt.review_controller import ReviewController
 from curator.qt.shortcut_sheet_dialog import ShortcutSheetDialog
 from curator.qt.slot_detail_panel import SlotDetailPanel
@@ -65,7 +64,6 @@ class MainWindow(QMainWindow):
     ) -> None:
         """``load=False``: build and paint without touching the store; call
         :meth:`load_session` later (app.py opens the store while the window paints)."""
-        guard_none_refcount()  # idempotent; app.py calls it first
         super().__init__(parent)
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]

@@ -142,10 +142,8 @@ def in_process(store: SqlStore) -> None:
     from curator.core.schema import load_default_schema
     from curator.extract import load_extractor
     from curator.qt.main_window import MainWindow, load_style
-    from curator.qt.none_refcount_guard import guard_none_refcount
     from curator.qt.task_runner import TaskRunner
 
-    guard_none_refcount()
     app = QApplication.instance() or QApplication([])
     load_style(app)  # type: ignore[arg-type]
     settings = QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)

@@ -16,13 +16,8 @@ from PySide6.QtCore import QSettings
 from curator.core import jobs
 from curator.core.model import Extracted, NewDocument
 from curator.qt.main_window import MainWindow
-from curator.qt.none_refcount_guard import guard_none_refcount
 from curator.qt.task_runner import TaskRunner
 from curator.store import SqlStore
-
-# PySide6 6.12 on CPython 3.11 drops a reference to None per void call: a long test run
-# would abort with "deallocating None" (see curator/qt/none_refcount_guard.py).
-guard_none_refcount()
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
