@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -49,13 +50,20 @@ class Context:
     anchors: list[int] = field(default_factory=list)
     lowered: str = ""
     roles: list[tuple[Hit, str]] | None = None
+    _starts: dict[str, list[int]] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
         return self.doc.text
 
     def hits_in(self, lexicon: str, start: int, end: int) -> list[Hit]:
-        return [h for h in self.hits.get(lexicon, []) if h.start >= start and h.end <= end]
+        """Lexicon hits inside [start, end) (hits are sorted by start)."""
+        hits = self.hits.get(lexicon, [])
+        if lexicon not in self._starts:
+            self._starts[lexicon] = [h.start for h in hits]
+        starts = self._starts[lexicon]
+        lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        return [h for h in hits[lo:hi] if h.end <= end]
 
     def best(self, key: str) -> Extracted | None:
         cands = [e for e in self.found if e.field == key]

@@ -30,6 +30,7 @@ _TITLE_SKIP = regex.compile(
     r"an official website|view|download|access|open access|research article|original article)",
     regex.I,
 )
+_TITLE_STOP = regex.compile(r"[.?!](?=\s{1,3}[A-Z])")
 _SUFFIX = regex.compile(r"\s{1,3}[–|-]\s{1,3}[\w .&]{2,25}$")
 _NEG = regex.compile(
     r"\b(?:no|not|without|neither|nor|never|none|absence of|free of|lack of|failed to|"
@@ -117,7 +118,7 @@ class Document:
             return None
         if len(lines) == 1 or lines[0][1] - lines[0][0] > 400:
             s, e = lines[0]
-            stop = regex.compile(r"[.?!](?=\s{1,3}[A-Z])").search(text, s, min(e, s + 400))
+            stop = _TITLE_STOP.search(text, s, min(e, s + 400))
             return (s, stop.start() + 1) if stop else None
         counts: dict[str, int] = {}
         for s, e in lines:

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 LEXICON_NORMALIZERS = {"drug": "drugs", "condition": "conditions", "event": "events"}
 NEGATED_FACTOR, HEDGED_FACTOR = 0.5, 0.85
 _log = logging.getLogger(__name__)
+WINDOW_COST = 150  # characters a sentence lookup is worth
 _TEMPLATE = regex.compile(r"\{([a-z_]+)\}")
 
 
@@ -202,7 +203,10 @@ class Extractor:
 
 
 def _windows(ctx: Context, triggers: tuple[str, ...], lo: int, hi: int) -> list[tuple[int, int]]:
-    """The sentences (merged) in which one of the trigger words occurs."""
+    """The sentences (merged) in which one of the trigger words occurs; the whole region
+    when the words are so frequent that finding their sentences costs more than a scan."""
+    if sum(ctx.lowered.count(word, lo, hi) for word in triggers) * WINDOW_COST > hi - lo:
+        return [(lo, hi)]
     spans = []
     for word in triggers:
         pos = ctx.lowered.find(word, lo, hi)

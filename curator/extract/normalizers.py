@@ -68,6 +68,17 @@ _AGE_RANGE = regex.compile(
     rf"({NUM}|{WORDNUM})\s{{0,3}}(?:-|–|to|and)\s{{0,3}}({NUM}|{WORDNUM})", regex.I
 )
 _AGE_ONE = regex.compile(NUM)
+_DOI = regex.compile(r"10\.\d{4,9}/\S{1,200}")
+_P_PREFIX = regex.compile(r"^[pP]\s{0,3}")
+_P_VALUE = regex.compile(r"[<>]?=?\.?\d[\d.]{0,9}")
+_TIME_UNIT = regex.compile(r"(day|week|month|year)")
+_AMOUNT = regex.compile(rf"^({NUM}|{WORDNUM})", regex.I)
+_BRACKETS = regex.compile(r"[()\[\]]")
+_SLASH = regex.compile(r"\s{0,2}/\s{0,2}")
+_PER = regex.compile(r"\s{1,3}per\s{1,3}")
+_PER_D = regex.compile(r"/d\b")
+_CLASS = regex.compile(r"class\s{1,3}(IV|I{1,3}|[1-4])\b", regex.I)
+_GRADE = regex.compile(r"[A-Za-z][+-]?")
 
 
 def clean(text: str) -> str:
@@ -100,14 +111,14 @@ def year(text: str) -> Scalar | None:
 
 def doi(text: str) -> Scalar | None:
     value = text.strip().rstrip(".,;:)]}>")
-    return value if regex.fullmatch(r"10\.\d{4,9}/\S{1,200}", value) else None
+    return value if _DOI.fullmatch(value) else None
 
 
 def p_value(text: str) -> Scalar | None:
     raw = clean(text).replace("&lt;", "<").replace("&gt;", ">").replace("≤", "<=")
-    raw = regex.sub(r"^[pP]\s{0,3}", "", raw).replace(" ", "")
+    raw = _P_PREFIX.sub("", raw).replace(" ", "")
     raw = raw[1:] if raw.startswith("=") else raw
-    return raw if regex.fullmatch(r"[<>]?=?\.?\d[\d.]{0,9}", raw) else None
+    return raw if _P_VALUE.fullmatch(raw) else None
 
 
 def effect_measure(text: str) -> Scalar | None:
@@ -123,8 +134,8 @@ def route(text: str) -> Scalar | None:
 
 def months(text: str) -> Scalar | None:
     raw = clean(text).lower()
-    unit = regex.search(r"(day|week|month|year)", raw)
-    amount = regex.match(rf"^({NUM}|{WORDNUM})", raw, regex.I)
+    unit = _TIME_UNIT.search(raw)
+    amount = _AMOUNT.match(raw)
     if not unit or not amount:
         return None
     value = parse_number(amount.group(1).replace("-", " "))
@@ -135,13 +146,13 @@ def months(text: str) -> Scalar | None:
 
 
 def dose(text: str) -> Scalar | None:
-    raw = clean(regex.sub(r"[()\[\]]", " ", text))
+    raw = clean(_BRACKETS.sub(" ", text))
     m = _UNIT.match(raw)
     if not m:
         return None
-    rest = regex.sub(r"\s{0,2}/\s{0,2}", "/", m.group("rest"))
-    rest = regex.sub(r"\s{1,3}per\s{1,3}", "/", rest)
-    rest = regex.sub(r"/d\b", "/day", rest)
+    rest = _SLASH.sub("/", m.group("rest"))
+    rest = _PER.sub("/", rest)
+    rest = _PER_D.sub("/day", rest)
     return clean(f"{m.group('amount')} {rest}")
 
 
@@ -162,13 +173,13 @@ def age(text: str) -> Scalar | None:
 
 
 def evidence_class(text: str) -> Scalar | None:
-    m = regex.search(r"class\s{1,3}(IV|I{1,3}|[1-4])\b", text, regex.I)
+    m = _CLASS.search(text)
     return f"Class {m.group(1).upper()}" if m else None
 
 
 def grade(text: str) -> Scalar | None:
     value = clean(text).strip("\"'“”‘’")
-    return value.upper() if regex.fullmatch(r"[A-Za-z][+-]?", value) else None
+    return value.upper() if _GRADE.fullmatch(value) else None
 
 
 def domain(text: str) -> Scalar | None:
