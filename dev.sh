@@ -56,8 +56,8 @@ ensure_venv() {
     # Reinstall when pyproject.toml changed since the last install.
     if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
         say "installing Evidence Curator and its pinned dependencies ($extra)"
-        "$venv/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip >&2
-        "$venv/bin/python" -m pip install -q --disable-pip-version-check -e ".$extra" >&2
+        "$venv/bin/python" -m pip install -qq --disable-pip-version-check --upgrade pip >&2
+        "$venv/bin/python" -m pip install -qq --disable-pip-version-check -e ".$extra" >&2
         touch "$stamp"
     fi
 }
@@ -79,7 +79,7 @@ test)
     "$bin/ruff" check --output-format concise .
     "$bin/ruff" format --check .
     say "import contracts"
-    "$bin/lint-imports" --no-cache
+    "$bin/lint-imports" --no-cache --no-logo
     say "mypy"
     "$bin/mypy" curator
     say "pytest"
