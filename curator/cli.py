@@ -1,4 +1,6 @@
-"""The non-GUI commands: ``curator import | extract | export | search`` (no Qt).
+"""The non-GUI commands: ``curator import | extract | export | search | backup | restore``.
+
+No Qt here.
 
 ``curator.app`` calls :func:`main` when its first argument is one of
 :data:`SUBCOMMANDS`. Exit status: 0 success, 1 some files failed to import (or the
@@ -22,7 +24,7 @@ if TYPE_CHECKING:
     from curator.core.schema import Schema
     from curator.store import SqlStore
 
-SUBCOMMANDS = frozenset({"import", "extract", "export", "search"})
+SUBCOMMANDS = frozenset({"import", "extract", "export", "search", "backup", "restore"})
 MB = 1024 * 1024
 
 
@@ -70,6 +72,22 @@ def build_parser() -> argparse.ArgumentParser:
     sea.add_argument("query", metavar="QUERY")
     sea.add_argument("--db", help=db_help)
     sea.set_defaults(handler=_search)
+
+    bak = commands.add_parser(
+        "backup", help="copy the database to a backup file (safe while the app is open)"
+    )
+    bak.add_argument("--db", help=db_help)
+    bak.add_argument("--out", metavar="FILE",
+                     help="file or folder to write (default: the backups folder beside the "
+                          "database)")  # fmt: skip
+    bak.set_defaults(handler=_backup)
+
+    res = commands.add_parser(
+        "restore", help="put a backup in place of the database (the old one is kept)"
+    )
+    res.add_argument("backup", metavar="BACKUP", help="the backup file to restore")
+    res.add_argument("--db", help=db_help)
+    res.set_defaults(handler=_restore)
     return parser
 
 
@@ -238,6 +256,28 @@ def _search(args: argparse.Namespace) -> int:
     return 0
 
 
+# backup / restore
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from curator.store import backup_database
+
+    written = backup_database(_database_path(args.db), args.out)  # checks; never migrates
+    print(f"backup written to {written}")
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from curator.store import restore_backup
+
+    database = _database_path(args.db)
+    kept = restore_backup(args.backup, database)
+    print(f"restored {Path(args.backup).expanduser().resolve()} to {database}")
+    if kept is not None:
+        print(f"the replaced database was kept as {kept}")
+    return 0
+
+
 # shared
 
 
@@ -247,10 +287,16 @@ def _require_paths(paths: list[str]) -> None:
             raise CommandError(f"no such file or folder: {raw}")
 
 
-def _open_store(db: str | None, *, must_exist: bool) -> SqlStore:
-    from curator.store import SqlStore, default_database_path
+def _database_path(db: str | None) -> Path:
+    from curator.store import default_database_path
 
-    path = Path(db).expanduser() if db else default_database_path()
+    return (Path(db).expanduser() if db else default_database_path()).resolve()
+
+
+def _open_store(db: str | None, *, must_exist: bool) -> SqlStore:
+    from curator.store import SqlStore
+
+    path = _database_path(db)
     if must_exist and not path.exists():
         raise CommandError(f"no database at {path} (import documents first, or pass --db)")
     return SqlStore.open(path)

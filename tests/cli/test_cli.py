@@ -189,3 +189,47 @@ def test_closed_pipe_ends_quietly(monkeypatch: pytest.MonkeyPatch, seeds_dir: Pa
                                   db_path: Path) -> None:  # fmt: skip
     monkeypatch.setattr("sys.stdout", ClosedPipe())
     assert main(["import", str(seeds_dir), "--db", str(db_path), "--no-extract"]) == 0
+
+
+def test_import_prints_one_line_per_file_with_its_reason(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, db_path: Path
+) -> None:
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    files = {
+        "a_good.txt": b"Ten SPMS patients received azathioprine.",
+        "b_copy.md": b"Ten SPMS patients received azathioprine.",
+        "c_binary.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+        "d_encoding.txt": "Müller".encode() + "Müller".encode("cp1252") + b"\x81\x8d",
+        "e_empty.txt": b"",
+        "f_large.txt": b"x" * 3000,
+        "g_table.xlsx": b"PK\x03\x04",
+        "h_page.html": b"<title>Page</title><script>alert(1)</script><p>Aspirin in 12 adults.</p>",
+    }
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    code, out, _ = run(capsys, "import", str(folder), "--db", str(db_path), "--no-extract",
+                       "--max-size", "0.002")  # fmt: skip
+    assert code == 1
+    lines = out.splitlines()
+    expected = [
+        ("imported ", "a_good.txt", ""),
+        ("duplicate", "b_copy.md", "(same text as "),
+        ("failed   ", "c_binary.txt", "(binary: "),
+        ("failed   ", "d_encoding.txt", "(undecodable: "),
+        ("failed   ", "e_empty.txt", "(empty: "),
+        ("failed   ", "f_large.txt", "(too large: "),
+        ("failed   ", "g_table.xlsx", "(unsupported type: '.xlsx'"),
+        ("imported ", "h_page.html", ""),
+    ]
+    assert len(lines) == len(expected) + 1
+    for line, (status, name, reason) in zip(lines, expected, strict=False):
+        assert line.startswith(f"{status} {folder / name}"), line
+        assert reason in line, line
+    assert lines[-1].startswith("2 imported, 1 duplicate, 5 failed (")
+    code, out, _ = run(capsys, "import", str(folder / "a_good.txt"), "--db", str(db_path),
+                       "--no-extract")  # fmt: skip
+    assert code == 0  # a duplicate is not a failure
+    assert out.startswith(f"duplicate {folder / 'a_good.txt'}  (already in the database)")
+    code, out, _ = run(capsys, "search", "alert", "--db", str(db_path))
+    assert out == ""  # the script was dropped, not imported as text
