@@ -51,6 +51,7 @@ class Context:
     lowered: str = ""
     roles: list[tuple[Hit, str]] | None = None
     _starts: dict[str, list[int]] = field(default_factory=dict)
+    trigger_spans: dict[tuple[str, int, int], list[tuple[int, int]]] = field(default_factory=dict)
 
     @property
     def text(self) -> str:

@@ -205,15 +205,23 @@ class Extractor:
 def _windows(ctx: Context, triggers: tuple[str, ...], lo: int, hi: int) -> list[tuple[int, int]]:
     """The sentences (merged) in which one of the trigger words occurs; the whole region
     when the words are so frequent that finding their sentences costs more than a scan."""
-    if sum(ctx.lowered.count(word, lo, hi) for word in triggers) * WINDOW_COST > hi - lo:
-        return [(lo, hi)]
-    spans = []
+    spans: list[tuple[int, int]] = []
     for word in triggers:
-        pos = ctx.lowered.find(word, lo, hi)
-        while pos >= 0:
-            s, e = ctx.doc.sentence(pos)
-            spans.append((max(s, lo), min(e, hi)))
-            pos = ctx.lowered.find(word, max(e, pos + 1), hi)
+        found = ctx.trigger_spans.get((word, lo, hi))
+        if found is None:
+            found = []
+            if ctx.lowered.count(word, lo, hi) * WINDOW_COST <= hi - lo:
+                pos = ctx.lowered.find(word, lo, hi)
+                while pos >= 0:
+                    s, e = ctx.doc.sentence(pos)
+                    found.append((max(s, lo), min(e, hi)))
+                    pos = ctx.lowered.find(word, max(e, pos + 1), hi)
+            else:
+                found.append((lo, hi))
+            ctx.trigger_spans[(word, lo, hi)] = found
+        if found and found[0] == (lo, hi):
+            return [(lo, hi)]
+        spans.extend(found)
     spans.sort()
     merged: list[tuple[int, int]] = []
     for s, e in spans:
