@@ -210,14 +210,15 @@ def _windows(ctx: Context, triggers: tuple[str, ...], lo: int, hi: int) -> list[
         found = ctx.trigger_spans.get((word, lo, hi))
         if found is None:
             found = []
-            if ctx.lowered.count(word, lo, hi) * WINDOW_COST <= hi - lo:
-                pos = ctx.lowered.find(word, lo, hi)
-                while pos >= 0:
-                    s, e = ctx.doc.sentence(pos)
-                    found.append((max(s, lo), min(e, hi)))
-                    pos = ctx.lowered.find(word, max(e, pos + 1), hi)
-            else:
-                found.append((lo, hi))
+            limit = (hi - lo) // WINDOW_COST + 1
+            pos = ctx.lowered.find(word, lo, hi)
+            while pos >= 0:
+                if len(found) > limit:
+                    found = [(lo, hi)]
+                    break
+                s, e = ctx.doc.sentence(pos)
+                found.append((max(s, lo), min(e, hi)))
+                pos = ctx.lowered.find(word, max(e, pos + 1), hi)
             ctx.trigger_spans[(word, lo, hi)] = found
         if found and found[0] == (lo, hi):
             return [(lo, hi)]
