@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import exists, func, insert, select
 
-from curator.core.model import DocStatus
+from curator.core.model import DocStatus, Status
 from curator.core.ports import AddResult, SlotChange
 from curator.store import convert
 from curator.store.errors import UnknownDocumentError
@@ -111,7 +111,7 @@ def insert_documents(session: Session, incoming: list[NewDocument], at: datetime
         seq += 1
         values.append(
             {
-                "id": doc.id, "seq": seq, "title": doc.title,
+                "id": doc.id, "seq": seq, "title": doc.title, "file_title": doc.title,
                 "title_key": doc.title.casefold(), "source_path": doc.source_path,
                 "text": doc.text, "status": str(DocStatus.NEW), "imported_at": at,
                 "extracted_version": None, "open_suggestions": 0,
@@ -120,6 +120,30 @@ def insert_documents(session: Session, incoming: list[NewDocument], at: datetime
     if values:
         session.execute(insert(DocumentRow), values)
     return AddResult(tuple(added), tuple(duplicates))
+
+
+#: A title suggestion this confident names the document in the list until the curator decides.
+TITLE_CONFIDENCE = 0.8
+
+
+def refresh_title(session: Session, document: DocumentRow) -> None:
+    """Show the best title known: the curator's, else a confident suggestion, else the file's."""
+    decided = session.get(CuratedValueRow, (document.id, "title", 0))
+    title: str | None = None
+    if decided is not None and Status(decided.status).exported:
+        title = decided.value
+    elif decided is None:
+        s = SuggestionRow
+        title = session.scalar(
+            select(s.value)
+            .where(s.document_id == document.id, s.field == "title", s.row == 0)
+            .where(s.confidence >= TITLE_CONFIDENCE)
+            .order_by(s.confidence.desc(), s.id)
+            .limit(1)
+        )
+    title = (title or "").strip() or document.file_title or document.title
+    if title != document.title:
+        document.title, document.title_key = title, title.casefold()
 
 
 def change_marker(session: Session) -> tuple[int, ...]:

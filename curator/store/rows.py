@@ -95,6 +95,7 @@ class DocumentRow(Base):
     seq: Mapped[int] = mapped_column(Integer, unique=True)  # rowid of documents_fts
     title: Mapped[str] = mapped_column(Text)
     title_key: Mapped[str] = mapped_column(Text)  # title.casefold(): list order
+    file_title: Mapped[str | None] = mapped_column(Text)  # as read from the file
     status: Mapped[str] = mapped_column(String(16))
     open_suggestions: Mapped[int] = mapped_column(Integer, default=0)
     extracted_version: Mapped[str | None] = mapped_column(String(64))

@@ -24,6 +24,7 @@ from curator.store.changes import (
     count_open_slots,
     get_document,
     insert_documents,
+    refresh_title,
     set_status,
 )
 from curator.store.database import open_engine, translated
@@ -205,6 +206,8 @@ class SqlStore:
                 session.execute(insert(SuggestionRow), values)
             document.extracted_version = extractor_version
             document.open_suggestions = count_open_slots(session, document_id)
+            if any(item.field == "title" for item in placed):
+                refresh_title(session, document)
         return len(values)
 
     def suggestions(self, document_id: str) -> list[Suggestion]:
@@ -249,6 +252,8 @@ class SqlStore:
                 if document.status == str(DocStatus.NEW):  # the first decision
                     set_status(session, document, DocStatus.IN_PROGRESS, curator, at)
                 document.open_suggestions = count_open_slots(session, document_id)
+                if any(c.field == "title" for c in changes if c.document_id == document_id):
+                    refresh_title(session, document)
         return applied
 
     def history(self, document_id: str | None = None) -> list[HistoryEntry]:
