@@ -123,7 +123,7 @@ def insert_documents(session: Session, incoming: list[NewDocument], at: datetime
 
 
 #: A title suggestion this confident names the document in the list until the curator decides.
-TITLE_CONFIDENCE = 0.8
+TITLE_CONFIDENCE = 0.7
 
 
 def refresh_title(session: Session, document: DocumentRow) -> None:
