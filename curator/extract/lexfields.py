@@ -229,15 +229,13 @@ def _population_phrase(rule: Rule, ctx: Context, after: int) -> tuple[int, int] 
     if len(rule.patterns) < 2:
         return None
     phrase, key = rule.patterns[0], rule.patterns[1]
-    keys = [int(m.start()) for m in key.finditer(ctx.text, after, ctx.doc.body_end)]
     first = None
     for _, m in zip(
         range(MAX_PHRASES), phrase.finditer(ctx.text, after, ctx.doc.body_end), strict=False
     ):
         s_start, s_end = ctx.doc.sentence(m.start())
-        i = bisect.bisect_left(keys, s_start)
         span = _extend_left(ctx.text, int(m.start()), s_start), int(m.end())
-        if i < len(keys) and keys[i] < s_end:
+        if key.search(ctx.text, s_start, s_end):  # at most MAX_PHRASES capped sentences
             return span
         first = first or span
     return first
