@@ -75,7 +75,7 @@ def run(opts: argparse.Namespace) -> int:
     window = MainWindow(pending, schema, startup.load_source(), runner, settings, name, load=False)
 
     def after_first_paint() -> None:
-        store = pending.resolve_or_report()
+        store = startup.open_or_recover(pending, bool(opts.screenshot), window)
         if store is None:
             app.exit(2)
             return

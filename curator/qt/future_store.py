@@ -6,7 +6,6 @@ finish (app.py resolves it right after the first paint, reporting errors there).
 
 from __future__ import annotations
 
-import sys
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -25,24 +24,23 @@ def open_store(db: str | None) -> EvidenceStore:
 class FutureStore:
     def __init__(self, opening: Future[EvidenceStore]) -> None:
         self._opening = opening
+        self._settled: EvidenceStore | None = None
 
     def resolve(self) -> EvidenceStore:
         """The open store; raises what opening raised (a StoreError)."""
+        if self._settled is not None:
+            return self._settled
         return self._opening.result()
 
-    def resolve_or_report(self) -> EvidenceStore | None:
-        """The open store, or None after printing why it cannot be used."""
-        from curator.store import StoreError
-
-        try:
-            return self.resolve()
-        except StoreError as exc:
-            print(f"curator: {exc}", file=sys.stderr)
-            return None
+    def settle(self, store: EvidenceStore) -> None:
+        """Use ``store`` from now on (the curator chose another database after a refusal)."""
+        self._settled = store
 
     def close(self) -> None:
-        if self._opening.done() and self._opening.exception() is None:
+        if self._settled is not None:
+            self._settled.close()
+        elif self._opening.done() and self._opening.exception() is None:
             self._opening.result().close()
 
     def __getattr__(self, name: str) -> Any:
-        return getattr(self._opening.result(), name)
+        return getattr(self.resolve(), name)

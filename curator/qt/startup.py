@@ -1,5 +1,5 @@
-"""Start-up helpers for the composition root: the curator's name, first-start seeds,
-background jobs after the first paint, and screenshot mode."""
+"""Start-up helpers for the composition root: the curator's name, a database that cannot
+be opened, first-start seeds, background jobs after the first paint, and screenshot mode."""
 
 from __future__ import annotations
 
@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings, QTimer
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from curator.core.ports import EvidenceStore, SuggestionSource
+    from curator.qt.future_store import FutureStore
     from curator.qt.main_window import MainWindow
     from curator.qt.task_runner import TaskRunner
 
@@ -49,6 +50,54 @@ def curator_name(settings: QSettings, screenshot: bool) -> str:
     name = CuratorNameDialog.ask() or _os_user()
     settings.setValue("curator/name", name)
     return name
+
+
+def open_or_recover(
+    pending: FutureStore, screenshot: bool, parent: QWidget | None = None
+) -> EvidenceStore | None:
+    """The store being opened; if the database is refused, let the curator choose what to do.
+
+    Returns None to quit (exit status 2). The refused file is never modified, unless the
+    curator chooses to restore a backup over it (then it is kept in ``backups/``). In
+    screenshot mode there is nobody to ask: the one-line error goes to stderr.
+    """
+    from curator.qt.bad_database_dialog import BadDatabaseDialog, Recovery
+    from curator.qt.future_store import open_store
+    from curator.store import CorruptDatabaseError, StoreError, list_backups, restore_backup
+
+    try:
+        return pending.resolve()
+    except StoreError as exc:
+        error = exc
+    if screenshot:
+        print(f"curator: error: {error}", file=sys.stderr)
+        return None
+    database = error.path
+    while True:
+        latest = None
+        if isinstance(error, CorruptDatabaseError) and database and error.path == database:
+            healthy = [b for b in list_backups(database) if ".damaged." not in b.name]
+            latest = healthy[0] if healthy else None
+        choice = BadDatabaseDialog.ask(error, latest, parent)
+        try:
+            if choice.action is Recovery.QUIT:
+                return None
+            if choice.action is Recovery.RESTORE and latest is not None and database:
+                restore_backup(latest, database)
+                target = database
+            else:
+                assert choice.path is not None
+                target = choice.path
+                exists = target.exists() and target.stat().st_size > 0
+                if choice.action is Recovery.CREATE and exists:
+                    raise StoreError(f"{target} already exists; choose a new file name.", target)
+            store = open_store(str(target))
+        except StoreError as exc:
+            error = exc
+            database = error.path if choice.action is not Recovery.RESTORE else database
+            continue
+        pending.settle(store)
+        return store
 
 
 def load_source() -> SuggestionSource | None:
