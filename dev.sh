@@ -68,6 +68,12 @@ case "$cmd" in
 run)
     ensure_system_libs "${offscreen_libs[@]}" "${window_libs[@]}"
     ensure_venv ""
+    if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [[ " $* " != *" --screenshot"* ]] \
+        && [ -z "${QT_QPA_PLATFORM:-}" ]; then
+        say "no display found. Run the window on a virtual screen:  xvfb-run -a ./dev.sh run"
+        say "or render it to a picture:                          ./dev.sh run --screenshot shot.png"
+        exit 2
+    fi
     exec "$venv/bin/curator" "$@"
     ;;
 test)
