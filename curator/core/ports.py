@@ -105,4 +105,9 @@ class EvidenceStore(Protocol):
 
     def all_suggestions(self) -> Iterator[Suggestion]: ...
 
+    # other windows and processes
+    def change_marker(self) -> tuple[int, ...]:
+        """A token that changes whenever anything a window shows changes (any process)."""
+        ...
+
     def close(self) -> None: ...

@@ -266,3 +266,45 @@ def place(
             row = 0
         placed.append(replace(item, row=row))
     return placed
+
+
+def same_decision(a: CuratedValue | None, b: CuratedValue | None) -> bool:
+    """Whether two decisions are the same verdict by the same curator (time aside)."""
+    if a is None or b is None:
+        return a is b
+    return (a.status, a.value, a.suggestion_id, a.start, a.end, a.curator) == (
+        b.status, b.value, b.suggestion_id, b.start, b.end, b.curator,
+    )  # fmt: skip
+
+
+def overridden(
+    schema: Schema, intended: Sequence[SlotChange], applied: Sequence[SlotChange]
+) -> list[str]:
+    """Notices for the changes that replaced a decision made elsewhere meanwhile.
+
+    ``intended`` are the changes as computed from what this window showed; ``applied``
+    what the store returned (``before`` is what the database really held). A slot whose
+    real ``before`` differs was changed by another window or process since this one read
+    it: the later write won, and both are in the history.
+    """
+    notices: list[str] = []
+    for mine, done in zip(intended, applied, strict=True):
+        if same_decision(mine.before, done.before):
+            continue
+        label = schema.field(done.field).label if schema.has_field(done.field) else done.field
+        other = done.before
+        yours = "your value" if done.after is not None and done.after.value else "your decision"
+        if other is None:
+            notices.append(
+                f"{label}: another window had reopened it; {yours} replaced that — "
+                "both are in the history"
+            )
+            continue
+        if other.status is Status.REJECTED:
+            what = "had rejected it"
+        else:
+            what = f"had set it to “{other.value}”"
+        notices.append(
+            f"{label}: {other.curator} {what}; {yours} replaced it — both are in the history"
+        )
+    return notices

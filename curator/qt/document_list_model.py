@@ -52,8 +52,14 @@ class DocumentListModel(QAbstractTableModel):
     def set_documents(
         self, documents: Sequence[DocumentInfo], status: DocStatus | None = None
     ) -> None:
-        """All documents of a query; ``status`` filters them here, without the store."""
-        self._all = list(documents)
+        """All documents of a query; ``status`` filters them here, without the store.
+
+        The same documents again (a refresh that found nothing new) reset nothing.
+        """
+        documents = list(documents)
+        if documents == self._all and status is self._status:
+            return
+        self._all = documents
         self._all_row = {info.id: row for row, info in enumerate(self._all)}
         self.set_status_filter(status)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QFile, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QFile, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -23,6 +23,7 @@ from curator.keymap import DEFAULT_ACCEPT_THRESHOLD
 from curator.qt._generated import curator_rc  # noqa: F401  (registers the :/ resources)
 from curator.qt._generated.ui_main_window import Ui_MainWindow
 from curator.qt.actions import bind_form_keys, build_actions, build_menus
+from curator.qt.change_watcher import ChangeWatcher
 from curator.qt.curator_name_dialog import ThresholdDialog
 from curator.qt.document_list_view import DocumentListView
 from curator.qt.document_view import DocumentView
@@ -87,6 +88,8 @@ class MainWindow(QMainWindow):
         self.ui.formLayout.addWidget(self.form, 1)
         self.shortcut_sheet: ShortcutSheetDialog | None = None
         self._reload_after_edit = False
+        self._refresh_after_edit = False
+        self.watcher = ChangeWatcher(lambda: store.change_marker(), self)
         self.status = StatusPanel(lambda: store.progress(), self)
         self.statusBar().addPermanentWidget(self.status)
         self._spans_timer = QTimer(self, singleShot=True, interval=0)
@@ -152,6 +155,7 @@ class MainWindow(QMainWindow):
         self.jobs.message_posted.connect(self._on_message_posted)
         self.jobs.imported.connect(self._on_jobs_imported)
         self.jobs.extracted.connect(self._on_jobs_extracted)
+        self.watcher.changed.connect(self._on_watcher_changed)
         self.status.follow(self.runner)
 
     def _restore_layout(self) -> None:
@@ -172,6 +176,7 @@ class MainWindow(QMainWindow):
         if target is not None:
             self.open_document(target)
         self.form.focus_current()  # the keyboard starts in the form, ready to review
+        self.watcher.start()
 
     def save_layout(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
@@ -180,7 +185,13 @@ class MainWindow(QMainWindow):
             self.settings.setValue("session/last_document", self.review.document.id)
         self.settings.sync()
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.watcher.check()  # back from another window: show what it changed
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.watcher.timer.stop()
         self.save_layout()
         self.runner.cancel_all()
         super().closeEvent(event)
@@ -324,10 +335,23 @@ class MainWindow(QMainWindow):
             else:
                 self.review.reload()
 
+    def _on_watcher_changed(self) -> None:
+        """Another window or process wrote: show the list, progress and document as stored."""
+        self.documents.reload()
+        self.status.schedule()
+        if self.form.editing:  # the curator's typing stays; refresh when the editor closes
+            self._refresh_after_edit = True
+        else:
+            self.review.refresh()
+
     def _on_form_editing_changed(self, editing: bool) -> None:
         if not editing and self._reload_after_edit:
             self._reload_after_edit = False
+            self._refresh_after_edit = False
             QTimer.singleShot(0, self.review.reload)
+        elif not editing and self._refresh_after_edit:
+            self._refresh_after_edit = False
+            QTimer.singleShot(0, self.review.refresh)
 
     # -- drag and drop -------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

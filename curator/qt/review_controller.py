@@ -218,16 +218,26 @@ class ReviewController(QObject):
         self.undo_stack.push(DocumentStatusCommand(self, doc.id, before, DocStatus.DONE, doc.title))
 
     # -- the sink ------------------------------------------------------------------
-    def apply(self, changes: Sequence[SlotChange], focus: tuple[str, int] | None = None) -> None:
-        """Store ``changes`` (one transaction) and show them; opens their document if needed."""
+    def apply(
+        self,
+        changes: Sequence[SlotChange],
+        focus: tuple[str, int] | None = None,
+        notify: bool = True,
+    ) -> list[SlotChange]:
+        """Store ``changes`` (one transaction) and show them; opens their document if needed.
+
+        Returns the changes as applied (``before`` as the database held it). A slot that
+        another window or process changed meanwhile gets a notice (``notify=False``: the
+        caller posts :meth:`notices` itself, after moving on).
+        """
         if not changes:
-            return
+            return []
         doc_id = changes[0].document_id
-        self.store.apply(changes, self.curator)
+        applied = list(self.store.apply(changes, self.curator))
         if self.document is None or self.document.id != doc_id:
             self.open_document(doc_id, focus or (changes[0].field, changes[0].row))
         else:
-            for change in changes:
+            for change in applied:
                 key = (change.field, change.row)
                 if change.after is None:
                     self._curated.pop(key, None)
@@ -235,6 +245,31 @@ class ReviewController(QObject):
                     self._curated[key] = change.after
             self._rebuild(focus, changed=frozenset((c.field, c.row) for c in changes))
         self.suggestion_changed.emit(doc_id)
+        if notify:
+            self.notices(changes, applied)
+        return applied
+
+    def notices(self, intended: Sequence[SlotChange], applied: Sequence[SlotChange]) -> None:
+        """Tell the curator about every decision made elsewhere that theirs replaced."""
+        for notice in review.overridden(self.schema, intended, applied):
+            self.message_posted.emit(notice)
+
+    def refresh(self) -> None:
+        """Re-read the open document from the store (another window or process wrote),
+        keeping the current field and any rows the curator opened."""
+        if self.document is None:
+            return
+        slot = self.current_slot
+        document = self.store.document(self.document.id)
+        suggestions = self.store.suggestions(document.id)
+        curated = {(c.field, c.row): c for c in self.store.curated(document.id)}
+        if (document, suggestions, curated) == (self.document, self._suggestions, self._curated):
+            return  # nothing new for this document (e.g. the change was this window's own)
+        before = self.document.status
+        self.document, self._suggestions, self._curated = document, suggestions, curated
+        self._rebuild(slot.key if slot else None)
+        if document.status is not before:
+            self.status_changed.emit(document.id, document.status)
 
     def set_status(self, document_id: str, status: DocStatus) -> None:
         self.store.set_document_status(document_id, status, self.curator)
@@ -257,15 +292,17 @@ class ReviewController(QObject):
         slot = self.current_slot
         here = focus or (slot.key if slot else None)
         try:
-            self.apply(changes, here)
-        except Exception as exc:  # a store error: nothing was committed
+            applied = self.apply(changes, here, notify=False)
+        except Exception as exc:  # a store error (busy, read-only...): nothing was committed
             self.message_posted.emit(f"Not saved: {exc}")
             return
-        self.undo_stack.push(SlotChangesCommand(self, changes, text, here, applied=True))
+        # The command keeps the real before: undo restores what the database held.
+        self.undo_stack.push(SlotChangesCommand(self, applied, text, here, applied=True))
         if advance:
             nxt = self.form.next_open(self.current)
             if nxt is not None:
                 self.set_current(nxt)
+        self.notices(changes, applied)
 
     def _rebuild(
         self, focus: tuple[str, int] | None, changed: frozenset[tuple[str, int]] | None = None

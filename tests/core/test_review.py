@@ -149,3 +149,36 @@ def test_place_gives_rows_to_several_values_and_never_mixes_reruns(schema: Schem
     assert place(schema, stored, extracted) == []  # an identical re-run adds nothing
     moved = Extracted("outcomes.value", 0.3, "0.3", 60, 63, "hr", 0.9, row=0)
     assert [p.row for p in place(schema, stored, [moved])] == [1]
+
+
+def decided(
+    status: Status, value: str | None, curator: str, field: str = "n_total"
+) -> CuratedValue:
+    return CuratedValue(DOC, "n_total", 0, status, value, value, None, None, None, curator, AT)
+
+
+def test_overridden_names_the_other_curator_and_value(schema: Schema) -> None:
+    from dataclasses import replace
+
+    from curator.core.ports import SlotChange
+    from curator.core.review import overridden
+
+    mine = decided(Status.MANUAL, "54", "ann")
+    intended = SlotChange(DOC, "n_total", 0, None, mine)
+    same = overridden(schema, [intended], [intended])
+    later = replace(intended, before=replace(mine, decided_at=datetime(2027, 1, 1, tzinfo=UTC)))
+    assert same == []
+    assert overridden(schema, [replace(intended, before=mine)], [later]) == []  # time aside
+    theirs = decided(Status.CORRECTED, "60", "bob")
+    assert overridden(schema, [intended], [replace(intended, before=theirs)]) == [
+        "N total: bob had set it to “60”; your value replaced it — both are in the history"
+    ]
+    rejected = decided(Status.REJECTED, None, "bob")
+    cleared = SlotChange(DOC, "n_total", 0, mine, None)
+    assert overridden(schema, [cleared], [replace(cleared, before=rejected)]) == [
+        "N total: bob had rejected it; your decision replaced it — both are in the history"
+    ]
+    assert overridden(schema, [cleared], [replace(cleared, before=None)]) == [
+        "N total: another window had reopened it; your decision replaced that — both are in "
+        "the history"
+    ]
