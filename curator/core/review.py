@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from curator.core.model import CuratedValue, Extracted, Scalar, Status, Suggestion
 from curator.core.ports import SlotChange
+from curator.core.schema import InvalidValueError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -188,14 +189,23 @@ def correct(
     curator: str,
     span: tuple[int, int] | None = None,
     at: datetime | None = None,
+    *,
+    form: Form | None = None,
+    schema: Schema | None = None,
 ) -> SlotChange:
     """Set the slot to ``text`` typed (or taken) by the curator.
 
     Raises :class:`~curator.core.schema.InvalidValueError` when the text does not fit the
-    field. The status is CORRECTED when a suggestion stands behind the slot, else MANUAL.
-    The evidence span is the one given (a selection) or the suggestion's.
+    field, or (given the ``form`` and ``schema``) when it breaks one of the group's checks
+    against the values decided in the same row. The status is CORRECTED when a
+    suggestion stands behind the slot, else MANUAL. The evidence span is the one given
+    (a selection) or the suggestion's.
     """
     normalized = slot.spec.parse(text)
+    if form is not None and schema is not None:
+        problem = check_value(schema, form, slot, normalized)
+        if problem is not None:
+            raise InvalidValueError(problem)
     suggestion = slot.suggestion
     if span is None and suggestion is not None:
         span = (suggestion.start, suggestion.end)
@@ -206,6 +216,65 @@ def correct(
         span[0] if span else None, span[1] if span else None, curator, at or now(),
     )  # fmt: skip
     return _change(slot, document_id, after)
+
+
+def check_value(schema: Schema, form: Form, slot: Slot, value: Scalar | None) -> str | None:
+    """Why ``value`` in ``slot`` breaks a check of its group, or None.
+
+    Compared with the values *decided* (accepted, corrected, typed) in the same row; only
+    pairs that involve ``slot`` count, so an earlier inconsistency elsewhere in the row
+    never blocks a fix. The message names both fields and their values.
+    """
+    mine = _number(value)
+    if mine is None:
+        return None
+    group = schema.group(slot.spec.group)
+    for check in group.checks:
+        if slot.spec.key not in check.fields:
+            continue
+        position = check.fields.index(slot.spec.key)
+        for other in form.slots:
+            if other.row != slot.row or other.spec.key == slot.spec.key:
+                continue
+            if other.spec.key not in check.fields or other.curated is None:
+                continue
+            if not other.curated.status.exported:
+                continue
+            theirs = _number(other.curated.normalized)
+            if theirs is None:
+                continue
+            before = check.fields.index(other.spec.key) < position
+            if (before and theirs > mine) or (not before and mine > theirs):
+                order = " ≤ ".join(schema.field(key).label for key in check.fields)
+                relation = "below" if before else "above"
+                return (
+                    f"{slot.spec.label} {display(value)} is {relation} {other.spec.label} "
+                    f"{other.curated.value}; expected {order}"
+                )
+    return None
+
+
+def slot_warning(schema: Schema, form: Form, slot: Slot) -> str | None:
+    """A check the slot's value breaks (an accepted suggestion may: it is evidence as
+    printed), or None. For an open suggestion: what accepting it would break."""
+    if slot.curated is not None:
+        if not slot.curated.status.exported:
+            return None
+        return check_value(schema, form, slot, slot.curated.normalized)
+    if slot.suggestion is not None:
+        return check_value(schema, form, slot, slot.suggestion.normalized)
+    return None
+
+
+def _number(value: Scalar | None) -> float | None:
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, (int, float)):
+        return float(value)
+    try:
+        return float(value)
+    except ValueError:
+        return None
 
 
 def accept_all(form: Form, threshold: float, curator: str) -> list[SlotChange]:

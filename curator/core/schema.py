@@ -21,6 +21,16 @@ if TYPE_CHECKING:
 
 DEFAULT_SCHEMA = "evidence_schema.toml"
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
+_CHECK_HEADER = re.compile(r"^\s*\[\[\s*groups\s*\.\s*checks\s*\]\]")
+# "p<0.001", "P = .05", "≤0.05", "0.017", "1e-5": a qualifier, then a plain number.
+_P_VALUE = re.compile(r"(?:p\s*)?(<=|>=|[<>≤≥=])?\s*((?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)", re.I)
+_QUALIFIERS = {"≤": "<=", "≥": ">=", "=": "", None: ""}
+
+
+class Format(StrEnum):
+    """Extra rules for the text of a text field (``format = "..."`` in the schema)."""
+
+    P_VALUE = "p_value"  # a probability in [0, 1], keeping its qualifier: "<0.001"
 
 
 class FieldType(StrEnum):
@@ -55,6 +65,7 @@ class FieldSpec:
     help: str = ""
     choices: tuple[str, ...] = ()
     several: bool = False
+    format: Format | None = None
 
     def parse(self, text: str) -> Scalar:
         """Normalize typed text to this field's type, or raise InvalidValueError.
@@ -89,7 +100,37 @@ class FieldSpec:
             if lowered in ("no", "false", "n", "0"):
                 return False
             raise InvalidValueError(f"'{raw}' is not yes or no")
+        if self.format is Format.P_VALUE:
+            return parse_p_value(raw)
         return raw
+
+
+def parse_p_value(raw: str) -> str:
+    """A p value as reported, normalized: ``"p < .001"`` -> ``"<0.001"``, ``"≤0.05"`` ->
+    ``"<=0.05"`` (as the extractor writes it), ``"= 0.017"`` -> ``"0.017"``.
+
+    Refuses what is not a probability: ``"1.5"``, ``"abc"``, ``"NS"``.
+    """
+    found = _P_VALUE.fullmatch(raw.strip())
+    if found is None:
+        raise InvalidValueError(
+            f"'{raw}' is not a p value: write a number from 0 to 1, optionally after "
+            "<, <=, > or >= (e.g. 0.017, <0.001)"
+        )
+    qualifier, number = found.group(1), found.group(2).lower()
+    if not 0.0 <= float(number) <= 1.0:
+        raise InvalidValueError(f"'{raw}' is not a p value: it must be from 0 to 1")
+    if number.startswith("."):
+        number = "0" + number
+    return _QUALIFIERS.get(qualifier, qualifier) + number
+
+
+@dataclass(frozen=True, slots=True)
+class OrderCheck:
+    """Values of these fields (full keys), where decided in one row, must not decrease:
+    ``ci_low <= value <= ci_high``. Declared as ``[[groups.checks]] order = [...]``."""
+
+    fields: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +139,7 @@ class GroupSpec:
     label: str
     repeated: bool
     fields: tuple[FieldSpec, ...]
+    checks: tuple[OrderCheck, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +200,11 @@ class _Builder:
         self.path = path
         self._cursor = 0  # line index from which to look for the next key
         self._field_lines: dict[str, int | None] = {}  # full field key -> its last line
+        # [[groups.checks]] tables come in file order: the n-th check is on the n-th header
+        self._check_lines = [
+            i + 1 for i, line in enumerate(self.lines) if _CHECK_HEADER.match(line)
+        ]
+        self._checks_seen = 0
 
     def fail(self, problem: str, field: str | None = None, line: int | None = None) -> SchemaError:
         return SchemaError(self.path, line, field, problem)
@@ -206,9 +253,49 @@ class _Builder:
         if not isinstance(raw_fields, list) or not raw_fields:
             raise self.fail("group has no [[groups.fields]]", key, line)
         fields = tuple(self.field(key, repeated, f) for f in raw_fields)
+        unknown = set(raw) - {"key", "label", "repeated", "fields", "checks"}
+        if unknown:
+            raise self.fail(f"unknown group setting(s): {', '.join(sorted(unknown))}", key, line)
+        raw_checks = raw.get("checks", [])
+        if not isinstance(raw_checks, list):
+            raise self.fail("'checks' must be a list of [[groups.checks]] tables", key, line)
+        checks = tuple(self.check(key, fields, c, line) for c in raw_checks)
         return GroupSpec(
-            key, str(raw.get("label", key.replace("_", " ").title())), repeated, fields
+            key, str(raw.get("label", key.replace("_", " ").title())), repeated, fields, checks
         )
+
+    def check(
+        self, group: str, fields: tuple[FieldSpec, ...], raw: Any, group_line: int | None
+    ) -> OrderCheck:
+        index = self._checks_seen
+        self._checks_seen += 1
+        line = self._check_lines[index] if index < len(self._check_lines) else group_line
+        if not isinstance(raw, dict):
+            raise self.fail("every [[groups.checks]] entry must be a table", group, line)
+        unknown = set(raw) - {"order"}
+        if unknown:
+            raise self.fail(f"unknown check setting(s): {', '.join(sorted(unknown))}", group, line)
+        order = raw.get("order")
+        if not isinstance(order, list) or len(order) < 2:
+            raise self.fail("a check needs 'order', a list of two or more field keys", group, line)
+        by_name = {spec.name: spec for spec in fields}
+        keys: list[str] = []
+        for name in order:
+            spec = by_name.get(name) if isinstance(name, str) else None
+            if spec is None:
+                raise self.fail(
+                    f"check 'order': {name!r} is not a field of this group", group, line
+                )
+            if spec.type not in (FieldType.INT, FieldType.NUMBER) or spec.several:
+                raise self.fail(
+                    f"check 'order': field '{name}' must be a single int or number field",
+                    group,
+                    line,
+                )
+            keys.append(spec.key)
+        if len(set(keys)) != len(keys):
+            raise self.fail("check 'order' names a field twice", group, line)
+        return OrderCheck(tuple(keys))
 
     def field(self, group: str, repeated: bool, raw: Any) -> FieldSpec:
         if not isinstance(raw, dict):
@@ -219,7 +306,7 @@ class _Builder:
             raise self.fail(f"field key {name!r} in group '{group}' must be lower_snake_case")
         full = f"{group}.{name}" if repeated else name
         self._field_lines[full] = line
-        unknown = set(raw) - {"key", "label", "type", "help", "choices", "several"}
+        unknown = set(raw) - {"key", "label", "type", "help", "choices", "several", "format"}
         if unknown:
             raise self.fail(f"unknown setting(s): {', '.join(sorted(unknown))}", full, line)
         try:
@@ -245,4 +332,21 @@ class _Builder:
         help_text = raw.get("help", "")
         if not isinstance(label, str) or not isinstance(help_text, str):
             raise self.fail("'label' and 'help' must be strings", full, line)
-        return FieldSpec(full, name, group, label, kind, help_text, tuple(choices), several)
+        text_format = self.text_format(raw.get("format"), kind, full, line)
+        return FieldSpec(
+            full, name, group, label, kind, help_text, tuple(choices), several, text_format
+        )
+
+    def text_format(self, raw: Any, kind: FieldType, full: str, line: int | None) -> Format | None:
+        if raw is None:
+            return None
+        try:
+            found = Format(raw) if isinstance(raw, str) else None
+        except ValueError:
+            found = None
+        if found is None:
+            allowed = ", ".join(f.value for f in Format)
+            raise self.fail(f"format {raw!r} is not one of {allowed}", full, line)
+        if kind is not FieldType.TEXT:
+            raise self.fail(f"format '{found.value}' is for text fields", full, line)
+        return found

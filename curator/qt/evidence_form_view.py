@@ -120,7 +120,9 @@ class EvidenceFormView(QScrollArea):
         table.setObjectName(f"group.{model.group.key}")
         table.setAccessibleName(f"{label} fields")
         table.setModel(model)
-        delegate = SlotEditorDelegate(lambda i: self.controller.form.slots[i].spec, table)
+        delegate = SlotEditorDelegate(
+            lambda i: self.controller.form.slots[i].spec, self.controller.validate, table
+        )
         delegate.value_committed.connect(self._on_delegate_value_committed)
         delegate.value_refused.connect(self.value_refused)
         delegate.editing_changed.connect(lambda _e: self.editing_changed.emit(self.editing))

@@ -149,6 +149,7 @@ class MainWindow(QMainWindow):
         r.suggestion_changed.connect(self._on_review_suggestion_changed)
         r.status_changed.connect(self._on_review_status_changed)
         r.message_posted.connect(self._on_message_posted)
+        r.warning_posted.connect(self._on_review_warning_posted)
         self.form.value_refused.connect(lambda text: self.detail.show_message(text, error=True))
         self.form.editing_changed.connect(self._on_form_editing_changed)
         self.documents.document_selected.connect(self.open_document)
@@ -242,7 +243,8 @@ class MainWindow(QMainWindow):
 
     def _on_review_current_changed(self, _index: int) -> None:
         self._spans_timer.start()
-        self.detail.show_slot(self.review.current_slot, self.review.form.open_count)
+        r = self.review
+        self.detail.show_slot(r.current_slot, r.form.open_count, r.current_warning)
 
     def _paint_spans(self) -> None:
         slots = self.review.form.slots
@@ -257,7 +259,8 @@ class MainWindow(QMainWindow):
         status = DocStatus.IN_PROGRESS if info and info.status is DocStatus.NEW else None
         open_count = self.review.form.open_count if self.review.document else None
         self.documents.model.update(document_id, status, open_count)
-        self.detail.show_slot(self.review.current_slot, self.review.form.open_count)
+        r = self.review
+        self.detail.show_slot(r.current_slot, r.form.open_count, r.current_warning)
         self.status.schedule()
 
     def _on_review_status_changed(self, document_id: str, status: DocStatus) -> None:
@@ -267,6 +270,10 @@ class MainWindow(QMainWindow):
     def _on_message_posted(self, text: str) -> None:
         self.detail.show_message(text)
         self.statusBar().showMessage(text, 5000)
+
+    def _on_review_warning_posted(self, text: str) -> None:
+        self.detail.show_message(text, warning=True)
+        self.statusBar().showMessage(f"⚠ {text}", 15000)
 
     # -- action handlers -----------------------------------------------------------
     def _on_correct_triggered(self) -> None:

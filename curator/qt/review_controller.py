@@ -36,6 +36,8 @@ class ReviewController(QObject):
     suggestion_changed = Signal(str)  # document id whose decisions were stored
     status_changed = Signal(str, object)  # document id, DocStatus
     message_posted = Signal(str)  # one line for the user (status bar / form message strip)
+    warning_posted = Signal(str)  # the same, to be noticed: a decision made elsewhere replaced,
+    # or a suggestion accepted as printed that breaks a check of its group
 
     def __init__(
         self,
@@ -130,12 +132,28 @@ class ReviewController(QObject):
         Raises InvalidValueError (nothing stored) when the text does not fit the field.
         """
         slot = self.form.slots[self.current if index is None else index]
-        change = review.correct(slot, self._doc_id, text, self.curator)
+        change = review.correct(
+            slot, self._doc_id, text, self.curator, form=self.form, schema=self.schema
+        )
         kept = slot.curated is not None and slot.curated.status is not Status.REJECTED
         if kept and change.after and change.after.value == slot.value:
             return  # unchanged: no history entry, no undo step
         self.set_current(self.form.index_of(*slot.key) or 0)
         self._decide([change], f"Correct {slot.spec.label}")
+
+    def validate(self, index: int, text: str) -> None:
+        """Raise InvalidValueError if ``text`` cannot be stored in slot ``index``: the type,
+        the format and the group's checks against the row (nothing is stored)."""
+        review.correct(
+            self.form.slots[index], self._doc_id, text, self.curator,
+            form=self.form, schema=self.schema,
+        )  # fmt: skip
+
+    @property
+    def current_warning(self) -> str | None:
+        """A check the current slot's value breaks (an accepted suggestion), or None."""
+        slot = self.current_slot
+        return review.slot_warning(self.schema, self.form, slot) if slot is not None else None
 
     def take(self, start: int, end: int, text: str) -> None:
         """Assign document text (a selection) to the current slot, or to a new row of its
@@ -155,7 +173,9 @@ class ReviewController(QObject):
             row = review.next_row(self.form, slot.spec.group)
             slot = Slot(slot.spec, row, None, (), None)
             self._extra.add(slot.key)
-        change = review.correct(slot, self._doc_id, text, self.curator, span=(start, end))
+        change = review.correct(
+            slot, self._doc_id, text, self.curator, (start, end), form=self.form, schema=self.schema
+        )
         self._decide([change], f"Take {slot.spec.label}", advance=False, focus=slot.key)
 
     def accept_all(self, threshold: float) -> int:
@@ -252,7 +272,7 @@ class ReviewController(QObject):
     def notices(self, intended: Sequence[SlotChange], applied: Sequence[SlotChange]) -> None:
         """Tell the curator about every decision made elsewhere that theirs replaced."""
         for notice in review.overridden(self.schema, intended, applied):
-            self.message_posted.emit(notice)
+            self.warning_posted.emit(notice)
 
     def refresh(self) -> None:
         """Re-read the open document from the store (another window or process wrote),
@@ -303,6 +323,18 @@ class ReviewController(QObject):
             if nxt is not None:
                 self.set_current(nxt)
         self.notices(changes, applied)
+        self._warn(applied)
+
+    def _warn(self, applied: Sequence[SlotChange]) -> None:
+        """Accepted suggestions are kept as printed, even when they break a check: say so."""
+        for change in applied:
+            if change.after is None or change.after.status is not Status.ACCEPTED:
+                continue
+            index = self.form.index_of(change.field, change.row)
+            slot = self.form.slots[index] if index is not None else None
+            warning = review.slot_warning(self.schema, self.form, slot) if slot else None
+            if warning:
+                self.warning_posted.emit(f"Accepted as printed, but {warning}")
 
     def _rebuild(
         self, focus: tuple[str, int] | None, changed: frozenset[tuple[str, int]] | None = None

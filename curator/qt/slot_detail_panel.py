@@ -58,7 +58,8 @@ class SlotDetailPanel(QFrame):
         )  # fmt: skip
         self.show_slot(None, 0)
 
-    def show_slot(self, slot: Slot | None, open_count: int) -> None:
+    def show_slot(self, slot: Slot | None, open_count: int, warning: str | None = None) -> None:
+        """Show ``slot``; ``warning``: a check its value breaks (kept in the message strip)."""
         if slot is None:
             self.title.setText("No field")
             self.state.setText("")
@@ -86,13 +87,18 @@ class SlotDetailPanel(QFrame):
             f"{slot.spec.label}: {value or 'empty'}, {slot_style.WORD[status]}; "
             f"{open_count} open in this document"
         )
-        self.clear_message()
+        if warning:
+            self.show_message(warning, warning=True)
+        else:
+            self.clear_message()
 
-    def show_message(self, text: str, error: bool = False) -> None:
+    def show_message(self, text: str, error: bool = False, warning: bool = False) -> None:
         self.message.setProperty("error", error)
+        self.message.setProperty("warning", warning and not error)
         self.message.style().unpolish(self.message)
         self.message.style().polish(self.message)
-        self.message.setText(("⚠ " if error else "") + text)
+        self.message.setText(("⚠ " if error or warning else "") + text)
+        self.message.setToolTip(text)
 
     def clear_message(self) -> None:
         self.message.clear()

@@ -1,9 +1,10 @@
 """SlotEditorDelegate: edit a value in place. Enter commits, Esc cancels.
 
-An invalid value (``FieldSpec.parse`` raises InvalidValueError) is shown inline: the
-editor stays open with the text, marked invalid, until it is fixed or cancelled; nothing
-is stored. A valid value closes the editor first and is then reported through
-:attr:`value_committed`, so the controller's decision never races the editor's closing.
+An invalid value (``validate`` raises InvalidValueError: wrong type, a p value out of
+[0, 1], a CI bound on the wrong side of the estimate) is shown inline: the editor stays
+open with the text, marked invalid, until it is fixed or cancelled; nothing is stored.
+A valid value closes the editor first and is then reported through :attr:`value_committed`,
+so the controller's decision never races the editor's closing.
 Losing focus cancels (only Enter commits: ``setModelData`` stores nothing).
 """
 
@@ -50,9 +51,14 @@ class SlotEditorDelegate(QStyledItemDelegate):
     value_refused = Signal(str)  # the inline message
     editing_changed = Signal(bool)
 
-    def __init__(self, spec_of: Callable[[int], FieldSpec], parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        spec_of: Callable[[int], FieldSpec],
+        validate: Callable[[int, str], None],
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
-        self._spec_of = spec_of
+        self._spec_of, self._validate = spec_of, validate
         self._slots: dict[QWidget, int] = {}
 
     @property
@@ -108,7 +114,7 @@ class SlotEditorDelegate(QStyledItemDelegate):
         slot_index = self._slots[editor]
         text = editor.text()
         try:
-            self._spec_of(slot_index).parse(text)
+            self._validate(slot_index, text)
         except InvalidValueError as exc:
             editor.setProperty("invalid", True)
             editor.style().unpolish(editor)

@@ -6,6 +6,8 @@ import pytest
 
 from curator.core.model import CuratedValue, Extracted, Status, Suggestion
 from curator.core.review import (
+    Form,
+    Slot,
     accept,
     accept_all,
     build_form,
@@ -182,3 +184,77 @@ def test_overridden_names_the_other_curator_and_value(schema: Schema) -> None:
         "N total: another window had reopened it; your decision replaced that — both are in "
         "the history"
     ]
+
+
+def outcome_form(schema: Schema, decided_values: dict[str, tuple[Status, float]]) -> Form:
+    """A form with one outcomes row: suggestions for value/ci_low/ci_high, some decided."""
+    suggestions = [
+        suggestion(1, "outcomes.value", 0.295),
+        suggestion(2, "outcomes.ci_low", 0.108),
+        suggestion(3, "outcomes.ci_high", 0.807),
+    ]
+    curated = [
+        CuratedValue(DOC, f"outcomes.{name}", 0, status, display(number), number, None,
+                     None, None, "ann", AT)
+        for name, (status, number) in decided_values.items()
+    ]  # fmt: skip
+    return build_form(schema, DOC, suggestions, curated)
+
+
+def slot_of(form: Form, field: str) -> Slot:
+    index = form.index_of(field, 0)
+    assert index is not None
+    return form.slots[index]
+
+
+def test_a_typed_ci_bound_on_the_wrong_side_of_the_estimate_is_refused(schema: Schema) -> None:
+    form = outcome_form(schema, {"value": (Status.ACCEPTED, 0.295)})
+    low = slot_of(form, "outcomes.ci_low")
+    with pytest.raises(InvalidValueError) as caught:
+        correct(low, DOC, "0.5", "ann", form=form, schema=schema)
+    assert str(caught.value) == (
+        "95% CI low 0.5 is above Value 0.295; expected 95% CI low ≤ Value ≤ 95% CI high"
+    )
+    assert correct(low, DOC, "0.2", "ann", form=form, schema=schema).after is not None
+    assert correct(low, DOC, "0.295", "ann", form=form, schema=schema)
+    high = slot_of(form, "outcomes.ci_high")
+    with pytest.raises(InvalidValueError, match=r"95% CI high 0\.1 is below Value 0\.295"):
+        correct(high, DOC, "0.1", "ann", form=form, schema=schema)
+    # without the form (no row to compare with) only the field's own type is checked
+    assert correct(low, DOC, "0.5", "ann").after is not None
+
+
+def test_checks_compare_only_decided_values_and_pairs_with_the_edited_field(
+    schema: Schema,
+) -> None:
+    open_row = outcome_form(schema, {})  # suggestions only: nothing decided to compare with
+    assert correct(slot_of(open_row, "outcomes.ci_low"), DOC, "9", "ann", form=open_row,
+                   schema=schema)  # fmt: skip
+    rejected = outcome_form(schema, {"value": (Status.REJECTED, 0.295)})
+    assert correct(slot_of(rejected, "outcomes.ci_low"), DOC, "9", "ann", form=rejected,
+                   schema=schema)  # fmt: skip
+    # low > high already (accepted as printed): fixing the estimate is not blocked by it
+    swapped = outcome_form(
+        schema, {"ci_low": (Status.ACCEPTED, 0.9), "ci_high": (Status.ACCEPTED, 0.1)}
+    )
+    with pytest.raises(InvalidValueError):
+        correct(slot_of(swapped, "outcomes.value"), DOC, "0.5", "ann", form=swapped,
+                schema=schema)  # fmt: skip
+    high = slot_of(swapped, "outcomes.ci_high")
+    assert correct(high, DOC, "0.95", "ann", form=swapped, schema=schema)
+
+
+def test_an_accepted_suggestion_that_breaks_a_check_is_kept_with_a_warning(
+    schema: Schema,
+) -> None:
+    from curator.core.review import slot_warning
+
+    form = outcome_form(schema, {"value": (Status.CORRECTED, 0.05)})
+    low = slot_of(form, "outcomes.ci_low")
+    assert slot_warning(schema, form, low) == (
+        "95% CI low 0.108 is above Value 0.05; expected 95% CI low ≤ Value ≤ 95% CI high"
+    )
+    change = accept(low, DOC, "ann")
+    assert change.after is not None
+    assert change.after.value == "0.108"  # accepted as printed
+    assert slot_warning(schema, form, slot_of(form, "outcomes.ci_high")) is None

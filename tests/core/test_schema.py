@@ -156,3 +156,93 @@ def test_parse_normalizes_typed_values(
 def test_parse_refuses_values_of_the_wrong_type(schema: Schema, key: str, text: str) -> None:
     with pytest.raises(InvalidValueError):
         schema.field(key).parse(text)
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("<0.001", "<0.001"),
+        ("< 0.05", "<0.05"),
+        ("≤0.05", "<=0.05"),  # written as the extractor writes it
+        ("0.017", "0.017"),
+        ("=0.017", "0.017"),
+        ("p<0.001", "<0.001"),
+        ("P = .05", "0.05"),
+        (">0.05", ">0.05"),
+        ("1e-5", "1e-5"),
+        ("0", "0"),
+        ("1", "1"),
+    ],
+)
+def test_p_values_keep_their_qualifier(schema: Schema, typed: str, stored: str) -> None:
+    assert schema.field("outcomes.p_value").parse(typed) == stored
+
+
+@pytest.mark.parametrize("typed", ["1.5", "abc", "NS", "<2", "-0.1", "0.05 (NS)", "p"])
+def test_p_values_outside_0_1_or_not_numbers_are_refused(schema: Schema, typed: str) -> None:
+    with pytest.raises(InvalidValueError, match="is not a p value"):
+        schema.field("outcomes.p_value").parse(typed)
+
+
+def test_the_default_schema_declares_its_checks_as_data(schema: Schema) -> None:
+    (ci,) = schema.group("outcomes").checks
+    assert ci.fields == ("outcomes.ci_low", "outcomes.value", "outcomes.ci_high")
+    assert ("n_female", "n_total") in [c.fields for c in schema.group("population").checks]
+    assert schema.field("outcomes.p_value").format == "p_value"
+
+
+CHECKED = """\
+version = 1
+
+[[groups]]
+key = "outcomes"
+repeated = true
+
+[[groups.fields]]
+key = "low"
+type = "number"
+
+[[groups.fields]]
+key = "high"
+type = "number"
+
+[[groups.fields]]
+key = "note"
+
+[[groups.checks]]
+order = ["low", "high"]
+"""
+
+
+def test_a_check_parses() -> None:
+    (check,) = parse_schema(CHECKED, "c.toml").group("outcomes").checks
+    assert check.fields == ("outcomes.low", "outcomes.high")
+
+
+@pytest.mark.parametrize(
+    ("broken", "line", "words"),
+    [
+        (CHECKED.replace('["low", "high"]', '["low", "upper"]'), 18, "'upper' is not a field"),
+        (CHECKED.replace('["low", "high"]', '["low", "note"]'), 18, "single int or number"),
+        (CHECKED.replace('["low", "high"]', '["low"]'), 18, "two or more"),
+        (CHECKED.replace('["low", "high"]', '["low", "low"]'), 18, "twice"),
+        (CHECKED.replace('["low", "high"]', '"low"'), 18, "two or more"),
+        (CHECKED + 'severity = "high"\n', 18, "unknown check setting"),
+        (CHECKED + '\n[[groups.checks]]\norder = ["high", 3]\n', 21, "3 is not a field"),
+        (CHECKED.replace("repeated = true", "repeated = true\ncolour = 1"), 4, "unknown group"),
+        (CHECKED.replace('key = "note"', 'key = "note"\nformat = "p"'), 16, "format 'p' is not"),
+        (
+            CHECKED.replace(
+                'type = "number"\n\n[[groups.fields]]\nkey = "high"',
+                'type = "number"\nformat = "p_value"\n\n[[groups.fields]]\nkey = "high"',
+            ),
+            8,
+            "for text fields",
+        ),
+    ],
+)
+def test_bad_checks_and_formats_name_file_and_line(broken: str, line: int, words: str) -> None:
+    with pytest.raises(SchemaError) as caught:
+        parse_schema(broken, "checks.toml")
+    assert str(caught.value).startswith(f"checks.toml:{line}:"), str(caught.value)
+    assert words in str(caught.value)

@@ -122,8 +122,9 @@ def test_replacing_a_decision_made_elsewhere_shows_a_notice_and_undo_restores_it
     decide_elsewhere(other, schema, "n_total", "60")  # the window still shows it open
     window.action("review.accept").trigger()
     notice = "N total: bob had set it to “60”; your value replaced it — both are in the history"
-    assert window.detail.message.text() == notice
-    assert window.statusBar().currentMessage() == notice
+    assert window.detail.message.text() == f"⚠ {notice}"
+    assert window.detail.message.property("warning") is True
+    assert window.statusBar().currentMessage() == f"⚠ {notice}"
     assert [(h.curator, h.new_value) for h in store.history("doc-a") if h.field == "n_total"] == [
         ("bob", "60"),
         ("tester", "53"),
