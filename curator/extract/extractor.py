@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import logging
 from typing import TYPE_CHECKING
 
@@ -14,6 +13,8 @@ from curator.extract.document import Document
 from curator.extract.hooks import HOOKS, finish_rows, select
 from curator.extract.normalizers import TEXT_NORMALIZERS
 from curator.extract.numbers import NUMBER_START
+from curator.extract.prefilter import Prefilter, exact, literal_prefixes
+from curator.extract.scan import anchored, prefixed, windows
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -26,7 +27,6 @@ if TYPE_CHECKING:
 LEXICON_NORMALIZERS = {"drug": "drugs", "condition": "conditions", "event": "events"}
 NEGATED_FACTOR, HEDGED_FACTOR = 0.5, 0.85
 _log = logging.getLogger(__name__)
-WINDOW_COST = 150  # characters a sentence lookup is worth
 _TEMPLATE = regex.compile(r"\{([a-z_]+)\}")
 
 
@@ -42,6 +42,16 @@ class Extractor:
         self.version = version
         self._by_id = {r.id: r for r in rules}
         self._specs = {spec.key: spec for spec in schema.fields}
+        #: per rule, per pattern: the literal prefixes every match starts with (or None)
+        self._prefixes = {
+            r.id: tuple(
+                None if r.anchor == "number" else literal_prefixes(p.pattern) for p in r.patterns
+            )
+            for r in rules
+        }
+        words = {t for r in rules for t in r.triggers}
+        words.update(w for found in self._prefixes.values() for ps in found for w in ps or ())
+        self._prefilter = Prefilter(sorted(words))
 
     def describe(self, rule_id: str) -> str:
         rule = self._by_id.get(rule_id)
@@ -71,6 +81,8 @@ class Extractor:
             hits[name] = lexicon.with_definitions(text, found, doc.body_end)
         anchors = [m.start() for m in NUMBER_START.finditer(lowered)]
         ctx = Context(doc, hits, anchors=anchors, lowered=lowered)
+        ctx.occ = self._prefilter.scan(lowered)
+        ctx.exact = exact(text, lowered)
         for rule in self.rules:
             if rule.kind == "match":
                 ctx.found.extend(self._matches(rule, ctx))
@@ -91,17 +103,19 @@ class Extractor:
     def _spans(self, rule: Rule, ctx: Context) -> Iterator[tuple[regex.Match[str], float]]:
         """Matches of the rule in its scope with the confidence after negation/hedging."""
         lo, hi = ctx.doc.region(rule.scope)
-        if hi <= lo or (rule.triggers and not any(t in ctx.lowered for t in rule.triggers)):
+        if hi <= lo or (rule.triggers and not any(t in ctx.occ for t in rule.triggers)):
             return
         # body rules read only the sentences holding a trigger word; citation-like scopes
         # (document, title) span sentence breaks, so they read their whole region
         windowed = rule.triggers and rule.scope == "body"
-        windows = _windows(ctx, rule.triggers, lo, hi) if windowed else [(lo, hi)]
-        for pattern in rule.patterns:
+        spans = windows(ctx, rule.triggers, lo, hi) if windowed else [(lo, hi)]
+        for pattern, prefixes in zip(rule.patterns, self._prefixes[rule.id], strict=True):
             if rule.anchor == "number":
-                found = [m for s, e in windows for m in _anchored(pattern, ctx, s, e)]
+                found = [m for s, e in spans for m in anchored(pattern, ctx, s, e)]
+            elif prefixes is not None and ctx.exact:
+                found = [m for s, e in spans for m in prefixed(pattern, prefixes, ctx, s, e)]
             else:
-                found = [m for s, e in windows for m in pattern.finditer(ctx.text, s, e)]
+                found = [m for s, e in spans for m in pattern.finditer(ctx.text, s, e)]
             for m in found:
                 if m.end() == m.start():
                     continue
@@ -200,55 +214,6 @@ class Extractor:
                     item.field, filled, item.text, item.start, item.end, item.rule, item.confidence
                 )
             )
-
-
-def _windows(ctx: Context, triggers: tuple[str, ...], lo: int, hi: int) -> list[tuple[int, int]]:
-    """The sentences (merged) in which one of the trigger words occurs; the whole region
-    when the words are so frequent that finding their sentences costs more than a scan."""
-    spans: list[tuple[int, int]] = []
-    for word in triggers:
-        found = ctx.trigger_spans.get((word, lo, hi))
-        if found is None:
-            found = []
-            limit = (hi - lo) // WINDOW_COST + 1
-            pos = ctx.lowered.find(word, lo, hi)
-            while pos >= 0:
-                if len(found) > limit:
-                    found = [(lo, hi)]
-                    break
-                s, e = ctx.doc.sentence(pos)
-                found.append((max(s, lo), min(e, hi)))
-                pos = ctx.lowered.find(word, max(e, pos + 1), hi)
-            ctx.trigger_spans[(word, lo, hi)] = found
-        if found and found[0] == (lo, hi):
-            return [(lo, hi)]
-        spans.extend(found)
-    spans.sort()
-    merged: list[tuple[int, int]] = []
-    for s, e in spans:
-        if merged and s <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
-        else:
-            merged.append((s, e))
-    return merged
-
-
-def _anchored(
-    pattern: regex.Pattern[str], ctx: Context, lo: int, hi: int
-) -> list[regex.Match[str]]:
-    """Non-overlapping matches that start where a number starts (like finditer, but cheaper)."""
-    out = []
-    last = lo
-    for pos in ctx.anchors[bisect.bisect_left(ctx.anchors, lo) :]:
-        if pos >= hi:
-            break
-        if pos < last:
-            continue
-        m = pattern.match(ctx.text, pos, hi)
-        if m is not None and m.end() > m.start():
-            out.append(m)
-            last = m.end()
-    return out
 
 
 def rule_groups(m: regex.Match[str]) -> dict[str, int]:
