@@ -44,9 +44,13 @@ class JobLauncher(QObject):
         store = self.store
 
         def job(progress: ProgressFn, cancelled: CancelledFn) -> jobs.ImportReport:
-            from curator.ingest import read_paths
+            from curator.ingest import PendingReads
 
-            return jobs.import_documents(store, list(read_paths(paths)), progress, cancelled)
+            # Listed here (off the GUI thread), read one file at a time: memory stays
+            # flat however many files, and the progress bar knows the total.
+            reads = PendingReads(paths)
+            progress(0, len(reads))
+            return jobs.import_documents(store, reads, progress, cancelled)
 
         def done(report: jobs.ImportReport) -> None:
             self.message_posted.emit(f"Import: {report.summary()}")

@@ -24,7 +24,7 @@ class Ui_ImportSummaryDialog(object):
     def setupUi(self, ImportSummaryDialog):
         if not ImportSummaryDialog.objectName():
             ImportSummaryDialog.setObjectName(u"ImportSummaryDialog")
-        ImportSummaryDialog.resize(640, 400)
+        ImportSummaryDialog.resize(820, 400)
         self.layout = QVBoxLayout(ImportSummaryDialog)
         self.layout.setObjectName(u"layout")
         self.headline = QLabel(ImportSummaryDialog)
