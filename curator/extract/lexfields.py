@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from curator.core.model import Extracted
+from curator.extract.condition import condition as condition
 
 if TYPE_CHECKING:
     from curator.extract.context import Context
@@ -51,18 +52,12 @@ _AFTER_CONTEXT = regex.compile(
     r"[-\s](?:induced|associated|related|pretreated|refractory|resistant|naive|based|like)\b",
     regex.I,
 )
-_QUALIFIED = regex.compile(
-    r"\b(?:with|who|at|undergoing|receiving|diagnosed|treated|scheduled|after|following)\b",
-    regex.I,
-)
 _NOT_TREATMENT = regex.compile(
     r"\b(?:patients?|women|men|children|survivors|study|trial|risk|recurrence|survival|"
     r"outcomes?|phase|cancer|disease)\b",
     regex.I,
 )
 TITLE_MIN_BODY = 2
-MAX_PHRASES = 200
-REPEATED = 3
 
 
 def drug_roles(ctx: Context) -> list[tuple[Hit, str]]:
@@ -176,89 +171,6 @@ def _plausible_phrase(ctx: Context, e: Extracted) -> bool:
     if not e.text[:1].isalnum() or _NOT_TREATMENT.search(e.text):
         return False
     return not ctx.hits_in("conditions", e.start, e.end)
-
-
-def condition(rule: Rule, ctx: Context) -> None:
-    """The studied population's condition.
-
-    ``rule.patterns[0]`` finds population phrases ("women with early breast cancer"),
-    ``rule.patterns[1]`` the sentences that describe who was studied (randomized,
-    enrolled, eligible); the first phrase in such a sentence is the population, its
-    lexicon condition the value. Conditions named in the title or repeatedly are added
-    with lower confidence.
-    """
-    hits = [h for h in ctx.hits.get("conditions", []) if h.start < ctx.doc.body_end]
-    t_start, t_end = ctx.doc.title or (0, 0)
-    phrase = _population_phrase(rule, ctx, t_end)
-    if phrase is not None:
-        s, e = phrase
-        inside = [h for h in hits if s <= h.start and h.end <= e]
-        if inside:
-            value = max(inside, key=lambda h: h.end - h.start).term.name
-            conf = rule.confidence
-        elif _QUALIFIED.search(ctx.text, s, e):
-            value, conf = " ".join(ctx.text[s:e].split()), rule.confidence * 0.6
-        else:
-            value, conf = "", 0.0
-        conf = round(conf, 3)
-        if value:
-            ctx.found.append(Extracted("condition", value, ctx.text[s:e], s, e, rule.id, conf))
-    counts = Counter(h.term.name for h in hits)
-    seen: set[str] = set()
-    for hit in hits:
-        name = hit.term.name
-        title = t_start <= hit.start and hit.end <= t_end
-        if name in seen or (not title and counts[name] < REPEATED):
-            continue
-        seen.add(name)
-        conf = rule.confidence * (0.55 if title else 0.25)
-        ctx.found.append(
-            Extracted(
-                "condition",
-                name,
-                ctx.text[hit.start : hit.end],
-                hit.start,
-                hit.end,
-                rule.id,
-                round(conf, 3),
-            )
-        )
-
-
-def _population_phrase(rule: Rule, ctx: Context, after: int) -> tuple[int, int] | None:
-    if len(rule.patterns) < 2:
-        return None
-    phrase, key = rule.patterns[0], rule.patterns[1]
-    first = None
-    for _, m in zip(
-        range(MAX_PHRASES), phrase.finditer(ctx.text, after, ctx.doc.body_end), strict=False
-    ):
-        s_start, s_end = ctx.doc.sentence(m.start())
-        span = _extend_left(ctx.text, int(m.start()), s_start), int(m.end())
-        if key.search(ctx.text, s_start, s_end):  # at most MAX_PHRASES capped sentences
-            return span
-        first = first or span
-    return first
-
-
-def _extend_left(text: str, start: int, floor: int, words: int = 3) -> int:
-    """Move ``start`` back over up to ``words`` modifier words ('older postmenopausal women')."""
-    pos = start
-    for _ in range(words):
-        end = pos
-        while end > floor and text[end - 1] in " \t":
-            end -= 1
-        begin = end
-        while (
-            begin > floor
-            and end - begin < 25
-            and (text[begin - 1].isalnum() or text[begin - 1] in "-+,")
-        ):
-            begin -= 1
-        if begin == end or end == pos or not text[begin].isalnum():
-            break
-        pos = begin
-    return pos
 
 
 def route_from_lexicon(rule: Rule, ctx: Context) -> None:

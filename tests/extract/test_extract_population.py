@@ -104,3 +104,88 @@ def test_self_defined_abbreviation_of_a_condition(run: Run) -> None:
     )
     found = [e for e in run(text) if e.field == "condition"]
     assert [e.value for e in found] == ["Rasmussen syndrome"]
+
+
+def _conditions(found: list) -> list:  # type: ignore[type-arg]
+    return [e for e in found if e.field == "condition"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "phrase"),
+    [
+        (
+            "Adults with relapsing multiple sclerosis who had two relapses in the previous year "
+            "were randomized to drug X or placebo.",
+            "multiple sclerosis",
+            "Adults with relapsing multiple sclerosis who had two relapses in the previous year",
+        ),
+        (
+            "We enrolled 36 treatment-naive NMOSD patients from three centres.",
+            "neuromyelitis optica spectrum disorder",
+            "treatment-naive NMOSD patients from three centres",
+        ),
+        (
+            "Patients younger than 18 years with drug-resistant epilepsy were eligible.",
+            "drug-resistant epilepsy",
+            "Patients younger than 18 years with drug-resistant epilepsy",
+        ),
+    ],
+)
+def test_condition_is_the_population_phrase(
+    run: Run, sentence: str, value: str, phrase: str
+) -> None:
+    found = _conditions(run(HEAD + sentence))
+    assert [(e.value, e.text) for e in found] == [(value, phrase)]
+
+
+def test_condition_phrase_of_the_enrolment_sentence_beats_background(run: Run) -> None:
+    text = HEAD + (
+        "Patients with multiple sclerosis often report fatigue. "
+        "In this trial, 40 adults with secondary progressive multiple sclerosis were "
+        "randomly assigned to drug X or placebo."
+    )
+    found = _conditions(run(text))
+    assert [e.value for e in found] == ["secondary progressive multiple sclerosis"]
+    assert found[0].text.startswith("adults with secondary")
+
+
+def test_condition_lexicon_mentions_alone_are_not_suggested(run: Run) -> None:
+    text = HEAD + (
+        "Myasthenia gravis, epilepsy and migraine were discussed. Epilepsy is common. "
+        "Epilepsy and migraine often co-occur; migraine is frequent."
+    )
+    assert _conditions(run(text)) == []
+
+
+def test_condition_excluded_population_is_not_suggested(run: Run) -> None:
+    text = HEAD + "We excluded patients with autoimmune encephalitis from the analysis."
+    assert _conditions(run(text)) == []
+
+
+def test_condition_treated_or_prevented_in_the_title(run: Run) -> None:
+    text = (
+        "Drug X for the prevention of chemotherapy-induced nausea in women with early "
+        "breast cancer: a randomized trial\n\n"
+        "Women with early breast cancer starting chemotherapy were randomized to drug X."
+    )
+    values_ = {e.value for e in _conditions(run(text))}
+    assert values_ == {"nausea and vomiting", "early breast cancer"}
+
+
+def test_condition_caused_by_a_treatment_in_the_title(run: Run) -> None:
+    text = "Drug Y to reduce interferon-induced flu-like symptoms: a pilot study\n\nWe treated 12."
+    found = _conditions(run(text))
+    assert [e.value for e in found] == ["interferon-induced flu-like symptoms"]
+
+
+def test_title_disease_alone_is_not_a_population(run: Run) -> None:
+    text = "Drug Z in Parkinson disease: a pilot study\n\nDrug Z was given for 12 weeks."
+    assert _conditions(run(text)) == []
+
+
+def test_title_population_when_the_body_names_none(run: Run) -> None:
+    text = "Drug Z in older adults with Parkinson disease: a pilot study\n\nDrug Z was given."
+    found = _conditions(run(text))
+    assert [(e.value, e.text) for e in found] == [
+        ("Parkinson disease", "older adults with Parkinson disease")
+    ]

@@ -1,0 +1,272 @@
+"""The ``condition`` hook: the condition of the studied population, and the condition a
+trial treats or prevents.
+
+A report names its population once or twice in a sentence saying who was studied
+("Postmenopausal women with early breast cancer were randomized", "We compared X and Y in
+patients with metastatic disease", "Patients were eligible if ..."). The hook finds
+population phrases (a participant noun with the modifiers before it and the qualifier
+after it, or a lexicon condition after "in"/"for"), scores them by the sentence they stand
+in, and suggests the best one; its value is the lexicon condition inside, else the phrase.
+
+In the title (``scope = "title"``) the condition treated or prevented ("... for the
+prevention of chemotherapy-induced nausea", "Drug X for hot flashes in women with breast
+cancer") is suggested; the population's disease named there only when the body names no
+population.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import regex
+
+from curator.core.model import Extracted
+
+if TYPE_CHECKING:
+    from curator.extract.context import Context
+    from curator.extract.lexicon import Hit
+    from curator.extract.rules import Rule
+
+#: Words a population phrase does not extend left over ("in 40 premenopausal women").
+_STOP_WORDS = """a an the of in on at by to for from with within among amongst between into than as
+    and or nor but versus vs vs. v. via per all total these those this that such our their
+    its his her we they it who which whose there here were was are is be been being have has
+    had do does did will would can could may might should must not no only also both each
+    either other another any some most many more less few several overall whereas while
+    when where if whether eligible enrolled randomized randomised randomly included
+    recruited consecutive assigned allocated studied evaluated compared selected analyzed
+    analysed identified involved involving including comprising underwent received
+    receiving treated entered registered accrued participating invited contacted screened
+    consented agreed approached surveyed interviewed followed tracked remaining
+    respectively approximately about nearly almost around least moreover however therefore
+    thus then finally additionally furthermore hence later last first"""
+_STOP = frozenset(_STOP_WORDS.split())
+_NUMBER_WORD = regex.compile(
+    r"^(?:\d[\d,.\s]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"
+    r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozen)(?:[-\s]\w+)?$",
+    regex.I,
+)
+_WORD_LEFT = regex.compile(r"(?r)(?:\([A-Za-z][^()\s]{0,14}\)|[\w][\w'’+/-]{0,30})\s{1,3}$")
+
+_TRAILING = regex.compile(
+    r"\s(?:who|whom|that|which|and|or|with|in|of|the|a|an|to|for|from|at)$", regex.I
+)
+
+MAX_PHRASES = 200
+COMPLICATION = "complication"
+LEFT_WORDS = 6
+
+
+@dataclass(slots=True)
+class Phrase:
+    start: int
+    end: int
+    score: float
+    hits: list[Hit]
+    features: dict[str, float]
+
+
+def _extend_left(text: str, start: int, floor: int, words: int = LEFT_WORDS) -> int:
+    """Move ``start`` back over up to ``words`` modifier words ('node-positive
+    postmenopausal breast cancer (PMBC)' before 'patients'), never over a number,
+    a function word or a verb of enrolment."""
+    pos = start
+    for _ in range(words):
+        m = _WORD_LEFT.search(text, floor, pos)
+        if m is None:
+            break
+        word = m.group().rstrip()
+        low = word.lower()
+        if low in _STOP or _NUMBER_WORD.match(word) or not (word[0].isalnum() or word[0] == "("):
+            break
+        pos = m.start()
+    return pos
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    """Drop a dangling end: spaces, commas, an unclosed '(' and trailing function words
+    ('women with breast cancer who' -> 'women with breast cancer')."""
+    while True:
+        stripped = text[start:end].rstrip(" \t\n,")
+        end = start + len(stripped)
+        opened = stripped.rfind("(")
+        if opened > stripped.rfind(")"):
+            end = start + opened
+            continue
+        m = _TRAILING.search(text, start, end)
+        if m is None or m.start() <= start:
+            return end
+        end = m.start()
+
+
+def condition(rule: Rule, ctx: Context) -> None:
+    if rule.scope == "title":
+        _title(rule, ctx)
+    else:
+        _body(rule, ctx)
+
+
+def phrases(rule: Rule, ctx: Context) -> list[Phrase]:
+    """Population phrases of the body (after the title), scored by where they stand."""
+    if len(rule.patterns) < 9:
+        return []
+    pt, key, aim, prep, verb_after, verb_before, eligible, stats, general = rule.patterns[:9]
+    text, doc = ctx.text, ctx.doc
+    lo = doc.title[1] if doc.title else 0
+    hi = doc.body_end
+    out: list[Phrase] = []
+    cues: dict[int, tuple[bool, ...]] = {}
+    opening = {s for s, _ in doc.sentences(lo, hi)[:2]}
+
+    def cue(pos: int) -> tuple[tuple[bool, ...], int, int]:
+        s, e = doc.sentence(pos)
+        if s not in cues:
+            excluded = rule.exclude is not None and rule.exclude.search(text, s, e) is not None
+            cues[s] = (
+                excluded,
+                key.search(text, s, e) is not None,
+                aim.search(text, s, e) is not None,
+                eligible.search(text, s, e) is not None,
+                stats.search(text, s, e) is not None,
+                s in opening and general.search(text, s, e) is not None,
+            )
+        return cues[s], s, e
+
+    def features(start: int, end: int, s: int, e: int, c: tuple[bool, ...]) -> dict[str, float]:
+        return {
+            "key": float(c[1]),
+            "aim": float(c[2]),
+            "eligible": float(c[3]),
+            "stats": float(c[4]),
+            "general": float(c[5]),
+            "after": float(verb_after.match(text, end, e) is not None),
+            "before": float(verb_before.search(text, max(s, start - 60), start) is not None),
+            "first": float(start - s < 3),
+        }
+
+    taken: list[tuple[int, int]] = []
+    for _, m in zip(range(MAX_PHRASES), pt.finditer(text, lo, hi), strict=False):
+        c, s, e = cue(m.start())
+        if c[0]:
+            continue
+        start = _extend_left(text, m.start(), s)
+        end = _trim_end(text, m.start(), m.end())
+        inside = ctx.hits_in("conditions", start, end)
+        qualified = m.start("_q") >= 0
+        modified = start < m.start()
+        if not (inside or qualified or modified):
+            continue
+        f = features(start, end, s, e, c)
+        f.update(cond=float(bool(inside)), qual=float(qualified), mod=float(modified), pt=1.0)
+        out.append(Phrase(start, end, _score(f), inside, f))
+        taken.append((start, end))
+    for hit in ctx.hits.get("conditions", []):
+        if hit.start < lo or hit.start >= hi:
+            continue
+        if any(a <= hit.start < b for a, b in taken):
+            continue
+        c, s, e = cue(hit.start)
+        if c[0]:
+            continue
+        start = _extend_left(text, hit.start, s)
+        if not prep.search(text, max(s, start - 30), start):
+            continue
+        f = features(start, hit.end, s, e, c)
+        f.update(cond=1.0, qual=0.0, mod=float(start < hit.start), pt=0.0)
+        out.append(Phrase(start, hit.end, _score(f), [hit], f))
+    return out
+
+
+#: Weights of a population phrase's features (fitted on dev data by hand, kept round).
+WEIGHTS = {
+    "key": 1.5,
+    "aim": 0.25,
+    "eligible": 1.5,
+    "stats": -1.0,
+    "general": -3.0,
+    "after": 1.5,
+    "before": 1.5,
+    "first": 1.0,
+    "cond": 1.5,
+    "qual": 0.5,
+    "mod": 0.25,
+    "pt": 0.5,
+}
+MIN_SCORE = 3.0
+#: (lowest score, confidence factor): a phrase that is the subject or object of an
+#: enrolment verb in a methods sentence and names a condition is right most often.
+CONFIDENCE_STEPS = ((5.5, 1.0), (float("-inf"), 0.75))
+
+
+def _score(f: dict[str, float]) -> float:
+    return sum(WEIGHTS.get(k, 0.0) * v for k, v in f.items())
+
+
+def _body(rule: Rule, ctx: Context) -> None:
+    found = phrases(rule, ctx)
+    if not found:
+        return
+    best = max(found, key=lambda p: (p.score, -p.start))
+    if best.score < MIN_SCORE:
+        return
+    text = ctx.text
+    if best.hits:
+        value = max(best.hits, key=lambda h: h.end - h.start).term.name
+    else:
+        value = " ".join(text[best.start : best.end].split())
+    factor = next(f for lowest, f in CONFIDENCE_STEPS if best.score >= lowest)
+    conf = round(rule.confidence * factor, 3)
+    ctx.found.append(
+        Extracted(
+            "condition", value, text[best.start : best.end], best.start, best.end, rule.id, conf
+        )
+    )
+
+
+def _title(rule: Rule, ctx: Context) -> None:
+    """Conditions a title says the trial treats or prevents; the population's disease only
+    when the body named no population."""
+    if ctx.doc.title is None:
+        return
+    ts, te = ctx.doc.title
+    text = ctx.text
+    hits = ctx.hits_in("conditions", ts, te)
+    spans: list[tuple[int, int, str, float]] = []
+    for hit in hits:
+        if hit.term.kind == COMPLICATION:
+            spans.append((hit.start, hit.end, hit.term.name, rule.confidence))
+    if len(rule.patterns) > 1:
+        for m in rule.patterns[1].finditer(text, ts, te):
+            s, e = m.span("x") if m.start("x") >= 0 else m.span()
+            inside = [h for h in hits if s <= h.start and h.end <= e]
+            if any(h.term.kind != COMPLICATION for h in inside):
+                continue
+            if any(a < e and s < b for a, b, _, _ in spans):
+                continue
+            value = inside[0].term.name if inside else " ".join(text[s:e].split())
+            spans.append((s, e, value, rule.confidence * 0.95))
+    if not spans and not any(x.field == "condition" for x in ctx.found):
+        spans = _title_population(rule, ctx, hits)
+    for s, e, value, conf in spans:
+        ctx.found.append(Extracted("condition", value, text[s:e], s, e, rule.id, round(conf, 3)))
+
+
+def _title_population(
+    rule: Rule, ctx: Context, hits: list[Hit]
+) -> list[tuple[int, int, str, float]]:
+    """The title's population phrase with a lexicon condition in it (a bare disease name
+    in a title is not suggested: it is as often the trial's setting as its population)."""
+    assert ctx.doc.title is not None
+    ts, te = ctx.doc.title
+    text = ctx.text
+    if rule.patterns:
+        for m in rule.patterns[0].finditer(text, ts, te):
+            start = _extend_left(text, m.start(), ts)
+            end = _trim_end(text, m.start(), m.end())
+            inside = [h for h in hits if start <= h.start and h.end <= end]
+            if inside:
+                value = max(inside, key=lambda h: h.end - h.start).term.name
+                return [(start, end, value, rule.confidence * 0.6)]
+    return []
