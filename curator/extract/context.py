@@ -52,6 +52,9 @@ class Context:
     roles: list[tuple[Hit, str]] | None = None
     _starts: dict[str, list[int]] = field(default_factory=dict)
     trigger_spans: dict[tuple[str, int, int], list[tuple[int, int]]] = field(default_factory=dict)
+    merged_spans: dict[tuple[tuple[str, ...], int, int], list[tuple[int, int]]] = field(
+        default_factory=dict
+    )
     #: start positions (in ``lowered``) of the prefilter's words that occur in the text
     occ: dict[str, list[int]] = field(default_factory=dict)
     #: whether ``occ`` positions are exact for the text (see prefilter.exact)

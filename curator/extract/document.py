@@ -59,6 +59,8 @@ class Document:
         for m in _SENT_END.finditer(text):
             starts.append(m.end())
         self._starts = starts
+        #: sentence start offsets (sorted; 0 first)
+        self.starts = starts
         self.title = self._find_title()
         self.conclusion = self._find_conclusion()
 

@@ -14,7 +14,7 @@ from curator.extract.hooks import HOOKS, finish_rows, select
 from curator.extract.normalizers import TEXT_NORMALIZERS
 from curator.extract.numbers import NUMBER_START
 from curator.extract.prefilter import Prefilter, exact, literal_prefixes
-from curator.extract.scan import anchored, prefixed, windows
+from curator.extract.scan import matches
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -107,31 +107,22 @@ class Extractor:
             return
         # body rules read only the sentences holding a trigger word; citation-like scopes
         # (document, title) span sentence breaks, so they read their whole region
-        windowed = rule.triggers and rule.scope == "body"
-        spans = windows(ctx, rule.triggers, lo, hi) if windowed else [(lo, hi)]
-        for pattern, prefixes in zip(rule.patterns, self._prefixes[rule.id], strict=True):
-            if rule.anchor == "number":
-                found = [m for s, e in spans for m in anchored(pattern, ctx, s, e)]
-            elif prefixes is not None and ctx.exact:
-                found = [m for s, e in spans for m in prefixed(pattern, prefixes, ctx, s, e)]
-            else:
-                found = [m for s, e in spans for m in pattern.finditer(ctx.text, s, e)]
-            for m in found:
-                if m.end() == m.start():
+        for m in matches(ctx, rule, self._prefixes[rule.id], lo, hi):
+            if m.end() == m.start():
+                continue
+            if rule.exclude is not None:
+                s_start, s_end = ctx.doc.sentence(m.start())
+                if rule.exclude.search(ctx.text, s_start, s_end):
                     continue
-                if rule.exclude is not None:
-                    s_start, s_end = ctx.doc.sentence(m.start())
-                    if rule.exclude.search(ctx.text, s_start, s_end):
+            conf = rule.confidence
+            if rule.negation != "keep":
+                if ctx.doc.negated(m.start()):
+                    if rule.negation == "drop":
                         continue
-                conf = rule.confidence
-                if rule.negation != "keep":
-                    if ctx.doc.negated(m.start()):
-                        if rule.negation == "drop":
-                            continue
-                        conf *= NEGATED_FACTOR
-                    elif ctx.doc.hedged(m.start()) and rule.negation == "lower":
-                        conf *= HEDGED_FACTOR
-                yield m, round(conf, 3)
+                    conf *= NEGATED_FACTOR
+                elif ctx.doc.hedged(m.start()) and rule.negation == "lower":
+                    conf *= HEDGED_FACTOR
+            yield m, round(conf, 3)
 
     def _normalize(
         self, name: str, ctx: Context, start: int, end: int

@@ -10,12 +10,14 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
+from curator.extract.document import SENTENCE_REACH
 from curator.extract.prefilter import positions
 
 if TYPE_CHECKING:
     import regex
 
     from curator.extract.context import Context
+    from curator.extract.rules import Rule
 
 WINDOW_COST = 150  # characters a sentence lookup is worth
 PREFIX_COST = 12  # characters of scanning one match attempt is worth
@@ -24,6 +26,9 @@ PREFIX_COST = 12  # characters of scanning one match attempt is worth
 def windows(ctx: Context, triggers: tuple[str, ...], lo: int, hi: int) -> list[tuple[int, int]]:
     """The sentences (merged) in which one of the trigger words occurs; the whole region
     when the words are so frequent that finding their sentences costs more than a scan."""
+    merged = ctx.merged_spans.get((triggers, lo, hi))
+    if merged is not None:
+        return merged
     spans: list[tuple[int, int]] = []
     for word in triggers:
         found = ctx.trigger_spans.get((word, lo, hi))
@@ -31,15 +36,17 @@ def windows(ctx: Context, triggers: tuple[str, ...], lo: int, hi: int) -> list[t
             found = _sentences(ctx, word, lo, hi)
             ctx.trigger_spans[(word, lo, hi)] = found
         if found and found[0] == (lo, hi):
-            return [(lo, hi)]
+            spans = [(lo, hi)]
+            break
         spans.extend(found)
     spans.sort()
-    merged: list[tuple[int, int]] = []
+    merged = []
     for s, e in spans:
         if merged and s <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(merged[-1][1], e))
         else:
             merged.append((s, e))
+    ctx.merged_spans[(triggers, lo, hi)] = merged
     return merged
 
 
@@ -47,53 +54,77 @@ def _sentences(ctx: Context, word: str, lo: int, hi: int) -> list[tuple[int, int
     """Sentences of the occurrences of ``word`` in [lo, hi), skipping occurrences inside
     the last sentence taken; the whole region once there are too many."""
     found: list[tuple[int, int]] = []
-    starts = ctx.occ.get(word)
-    if not starts:
+    occ = ctx.occ.get(word)
+    if not occ:
         return found
     limit = (hi - lo) // WINDOW_COST + 1
     last_stop = hi - len(word)  # an occurrence must end by hi
+    starts, n = ctx.doc.starts, len(ctx.text)
     nxt = lo
-    for pos in starts[bisect.bisect_left(starts, lo) :]:
+    for pos in occ[bisect.bisect_left(occ, lo) :]:
         if pos > last_stop:
             break
         if pos < nxt:
             continue
         if len(found) > limit:
             return [(lo, hi)]
-        s, e = ctx.doc.sentence(pos)
-        found.append((max(s, lo), min(e, hi)))
+        i = bisect.bisect_right(starts, pos)  # Document.sentence, inlined
+        s = max(starts[i - 1] if i else 0, pos - SENTENCE_REACH, lo)
+        e = min(starts[i] if i < len(starts) else n, pos + SENTENCE_REACH, hi)
+        found.append((s, e))
         nxt = max(e, pos + 1)
     return found
 
 
-def anchored(pattern: regex.Pattern[str], ctx: Context, lo: int, hi: int) -> list[regex.Match[str]]:
-    """Non-overlapping matches that start where a number starts (like finditer, but cheaper)."""
-    return _at(pattern, ctx.text, ctx.anchors[bisect.bisect_left(ctx.anchors, lo) :], lo, hi)
-
-
-def prefixed(
-    pattern: regex.Pattern[str], prefixes: tuple[str, ...], ctx: Context, lo: int, hi: int
+def matches(
+    ctx: Context, rule: Rule, prefixes: tuple[tuple[str, ...] | None, ...], lo: int, hi: int
 ) -> list[regex.Match[str]]:
-    """The matches of ``pattern`` in [lo, hi), tried only where one of ``prefixes`` occurs
-    (every match starts with one of them); a plain scan when they are too frequent."""
-    cands = positions(ctx.occ, prefixes, lo, hi)
-    if len(cands) * PREFIX_COST > hi - lo:
-        return [m for m in pattern.finditer(ctx.text, lo, hi) if m.end() > m.start()]
-    return _at(pattern, ctx.text, cands, lo, hi)
-
-
-def _at(
-    pattern: regex.Pattern[str], text: str, starts: list[int], lo: int, hi: int
-) -> list[regex.Match[str]]:
-    out = []
-    last = lo
-    for pos in starts:
-        if pos >= hi:
-            break
-        if pos < last:
+    """The rule's matches in [lo, hi) (trigger sentences only for body rules), pattern by
+    pattern; patterns are tried at number anchors, at their literal prefixes, or scanned."""
+    spans: list[tuple[int, int]] | None = None
+    out: list[regex.Match[str]] = []
+    for pattern, pre in zip(rule.patterns, prefixes, strict=True):
+        cands: list[int] | None = None
+        if rule.anchor == "number":
+            anchors = ctx.anchors
+            cands = anchors[bisect.bisect_left(anchors, lo) : bisect.bisect_left(anchors, hi)]
+        elif pre is not None and ctx.exact:
+            cands = positions(ctx.occ, pre, lo, hi)
+        if cands is not None and not cands:
             continue
-        m = pattern.match(text, pos, hi)
-        if m is not None and m.end() > m.start():
-            out.append(m)
-            last = m.end()
+        if spans is None:  # body rules read only the sentences holding a trigger word
+            windowed = rule.triggers and rule.scope == "body"
+            spans = windows(ctx, rule.triggers, lo, hi) if windowed else [(lo, hi)]
+        if cands is None or (
+            rule.anchor != "number" and len(cands) * PREFIX_COST > sum(e - s for s, e in spans)
+        ):
+            out.extend(m for s, e in spans for m in pattern.finditer(ctx.text, s, e))
+        else:
+            out.extend(_in_spans(pattern, ctx.text, cands, spans))
+    return out
+
+
+def _in_spans(
+    pattern: regex.Pattern[str], text: str, cands: list[int], spans: list[tuple[int, int]]
+) -> list[regex.Match[str]]:
+    """Non-overlapping matches of ``pattern`` starting at ``cands`` (sorted), each inside
+    one of ``spans`` (sorted, disjoint): what finditer over each span gives when every
+    match starts at a candidate."""
+    out = []
+    i, n = 0, len(cands)
+    for s, e in spans:
+        while i < n and cands[i] < s:
+            i += 1
+        last = s
+        while i < n and cands[i] < e:
+            pos = cands[i]
+            i += 1
+            if pos < last:
+                continue
+            m = pattern.match(text, pos, e)
+            if m is not None and m.end() > m.start():
+                out.append(m)
+                last = m.end()
+        if i >= n:
+            break
     return out
