@@ -50,10 +50,10 @@ class SlotDetailPanel(QFrame):
         self.title.setFixedHeight(round(line * 1.4))
         self.state.setFixedHeight(line + 2)
         self.rule.setFixedHeight(2 * line + 2)
-        self.message.setFixedHeight(line + 4)
+        self.message.setFixedHeight(2 * line + 4)  # a warning names two fields and values
         margins = layout.contentsMargins()
         self.setFixedHeight(
-            round(line * 1.4) + 5 * line + 8 + 3 * layout.spacing()
+            round(line * 1.4) + 6 * line + 8 + 3 * layout.spacing()
             + margins.top() + margins.bottom() + 2 * self.frameWidth() + 4
         )  # fmt: skip
         self.show_slot(None, 0)
@@ -98,6 +98,7 @@ class SlotDetailPanel(QFrame):
         self.message.style().unpolish(self.message)
         self.message.style().polish(self.message)
         self.message.setText(("⚠ " if error or warning else "") + text)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.message.setToolTip(text)
 
     def clear_message(self) -> None:
