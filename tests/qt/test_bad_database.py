@@ -54,7 +54,9 @@ class Asked:
         self.questions: list[tuple[StoreError, Path | None]] = []
         asked = self
 
-        def ask(cls: object, error: StoreError, latest: Path | None, parent: object = None):  # type: ignore[no-untyped-def]
+        def ask(
+            cls: object, error: StoreError, latest: Path | None, parent: object = None
+        ) -> RecoveryChoice:
             asked.questions.append((error, latest))
             return asked.answers.pop(0)
 
