@@ -51,7 +51,7 @@ class Extractor:
         }
         words = {t for r in rules for t in r.triggers}
         words.update(w for found in self._prefixes.values() for ps in found for w in ps or ())
-        self._prefilter = Prefilter(sorted(words))
+        self._prefilter = Prefilter(sorted(words), lexicons)
 
     def describe(self, rule_id: str) -> str:
         rule = self._by_id.get(rule_id)
@@ -75,13 +75,16 @@ class Extractor:
             return []
         doc = Document(text)
         lowered = text.lower()
+        occ, raw = self._prefilter.scan(lowered)
         hits: dict[str, list[Hit]] = {}
         for name, lexicon in self.lexicons.items():
-            found = lexicon.find(text, lowered)
+            if len(lowered) == len(text):
+                found = lexicon.accept(text, raw[name])
+            else:  # lower-casing changed the length: the lexicon lowers per character
+                found = lexicon.find(text, lowered)
             hits[name] = lexicon.with_definitions(text, found, doc.body_end)
         anchors = [m.start() for m in NUMBER_START.finditer(lowered)]
-        ctx = Context(doc, hits, anchors=anchors, lowered=lowered)
-        ctx.occ = self._prefilter.scan(lowered)
+        ctx = Context(doc, hits, anchors=anchors, lowered=lowered, occ=occ)
         ctx.exact = exact(text, lowered)
         for rule in self.rules:
             if rule.kind == "match":

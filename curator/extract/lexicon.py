@@ -37,8 +37,8 @@ class Hit:
     abbreviation: bool = False
 
 
-def _is_word(ch: str) -> bool:
-    return ch.isalnum()
+#: the surface forms of one lower-cased key: (form, term, exact case)
+Forms = tuple[tuple[str, Term, bool], ...]
 
 
 class Lexicon:
@@ -48,8 +48,10 @@ class Lexicon:
         table: dict[str, list[tuple[str, Term, bool]]] = {}
         for surface, term, exact in entries:
             table.setdefault(surface.lower(), []).append((surface, term, exact))
-        for key, items in table.items():
-            self._auto.add_word(key, (len(key), tuple(items)))
+        #: lower-cased surface -> its forms (a combined automaton may search these)
+        self.table = {key: tuple(items) for key, items in table.items()}
+        for key, items in self.table.items():
+            self._auto.add_word(key, (len(key), items))
         if table:
             self._auto.make_automaton()
         self._empty = not table
@@ -62,11 +64,16 @@ class Lexicon:
         low = text.lower() if lowered is None else lowered
         if len(low) != len(text):  # some characters change length when lowered
             low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+        raw = [(end - length + 1, end + 1, items) for end, (length, items) in self._auto.iter(low)]
+        return self.accept(text, raw)
+
+    def accept(self, text: str, raw: list[tuple[int, int, Forms]]) -> list[Hit]:
+        """Leftmost-longest whole-word hits among raw (start, end, forms) key matches of
+        the lower-cased text (from :meth:`find` or a combined automaton)."""
         found: list[Hit] = []
-        for end_index, (length, items) in self._auto.iter(low):
-            start, end = end_index - length + 1, end_index + 1
-            glued_left = start > 0 and _is_word(text[start - 1])
-            if glued_left or (end < len(text) and _is_word(text[end])):
+        n = len(text)
+        for start, end, items in raw:
+            if (start > 0 and text[start - 1].isalnum()) or (end < n and text[end].isalnum()):
                 continue
             surface = text[start:end]
             for form, term, exact in items:

@@ -22,7 +22,11 @@ import ahocorasick
 import regex
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Mapping
+
+    from curator.extract.lexicon import Forms, Lexicon
+
+    Raw = tuple[int, int, Forms]  # a lexicon key's (start, end, forms) in the lowered text
 
 #: The standard library's regular-expression parser (its syntax is close enough to the
 #: ``regex`` module's V0 for the pattern starts; anything it cannot parse is not prefiltered).
@@ -166,35 +170,50 @@ def _class(items: list[tuple[Any, Any]]) -> set[str] | None:
 
 
 class Prefilter:
-    """The automaton of all words and pattern prefixes of a rule set."""
+    """The automaton of all words and pattern prefixes of a rule set and of the lexicons'
+    keys: one pass gives the words' positions and each lexicon's raw key matches."""
 
-    def __init__(self, words: Iterable[str]) -> None:
+    def __init__(self, words: Iterable[str], lexicons: Mapping[str, Lexicon] = {}) -> None:
         self.ids: dict[str, int] = {}
-        self._auto = ahocorasick.Automaton()
         for word in words:
             if word and word not in self.ids:
                 self.ids[word] = len(self.ids)
-                self._auto.add_word(word, (len(self.ids) - 1, len(word)))
-        if self.ids:
+        self.lexicons = tuple(lexicons)
+        payload: dict[str, list[tuple[str, Forms]]] = {}
+        for name, lexicon in lexicons.items():
+            for key, forms in lexicon.table.items():
+                payload.setdefault(key, []).append((name, forms))
+        self._auto = ahocorasick.Automaton()
+        for key in {*self.ids, *payload}:
+            value = (self.ids.get(key, -1), len(key), tuple(payload.get(key, ())))
+            self._auto.add_word(key, value)
+        self._empty = not (self.ids or payload)
+        if not self._empty:
             self._auto.make_automaton()
 
-    def scan(self, lowered: str) -> dict[str, list[int]]:
-        """Start positions (sorted) of every word that occurs in ``lowered``."""
-        if not self.ids:
-            return {}
+    def scan(self, lowered: str) -> tuple[dict[str, list[int]], dict[str, list[Raw]]]:
+        """Start positions (sorted) of every word that occurs in ``lowered``, and per
+        lexicon its raw key matches (for :meth:`Lexicon.accept`)."""
+        raw: dict[str, list[Raw]] = {name: [] for name in self.lexicons}
+        if self._empty:
+            return {}, raw
         by_id: dict[int, list[int]] = {}
-        for end, (key, length) in self._auto.iter(lowered):
-            found = by_id.get(key)
-            if found is None:
-                by_id[key] = [end - length + 1]
-            else:
-                found.append(end - length + 1)
+        for end, (key, length, lex) in self._auto.iter(lowered):
+            start = end - length + 1
+            if key >= 0:
+                found = by_id.get(key)
+                if found is None:
+                    by_id[key] = [start]
+                else:
+                    found.append(start)
+            for name, forms in lex:
+                raw[name].append((start, end + 1, forms))
         names = list(self.ids)
-        out = {}
+        occ = {}
         for key, starts in by_id.items():
             starts.sort()
-            out[names[key]] = starts
-        return out
+            occ[names[key]] = starts
+        return occ, raw
 
 
 def positions(occ: dict[str, list[int]], words: tuple[str, ...], lo: int, hi: int) -> list[int]:
