@@ -237,8 +237,8 @@ def _title(rule: Rule, ctx: Context) -> None:
     for hit in hits:
         if hit.term.kind == COMPLICATION:
             spans.append((hit.start, hit.end, hit.term.name, rule.confidence))
-    if len(rule.patterns) > 1:
-        for m in rule.patterns[1].finditer(text, ts, te):
+    for pattern in rule.patterns[1:3]:
+        for m in pattern.finditer(text, ts, te):
             s, e = m.span("x") if m.start("x") >= 0 else m.span()
             inside = [h for h in hits if s <= h.start and h.end <= e]
             if any(h.term.kind != COMPLICATION for h in inside):

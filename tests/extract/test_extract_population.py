@@ -189,3 +189,15 @@ def test_title_population_when_the_body_names_none(run: Run) -> None:
     assert [(e.value, e.text) for e in found] == [
         ("Parkinson disease", "older adults with Parkinson disease")
     ]
+
+
+def test_condition_prevented_in_the_title_without_a_lexicon_term(run: Run) -> None:
+    text = "Drug Y to prevent catheter occlusion: a randomized trial\n\nWe treated 12."
+    found = _conditions(run(text))
+    assert [e.value for e in found] == ["catheter occlusion"]
+
+
+def test_an_outcome_measure_after_reduce_is_not_a_condition(run: Run) -> None:
+    text = "A reminder letter to reduce attendance rates: a randomized trial\n\nWe sent 12."
+    assert _conditions(run(text)) == []
+
