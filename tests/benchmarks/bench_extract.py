@@ -2,8 +2,8 @@
 
 usage: python tests/benchmarks/bench_extract.py [DIR] [--repeat N] [--no-calibration]
 
-- abstracts/second on one core (CPU time of this process) over DIR (default: ../shared/corpus/pico-dev/docs), best of
-  N passes after a warm-up;
+- abstracts/second on one core (CPU time of this process) over DIR (default:
+  ../shared/corpus/pico-dev/docs), best of N passes after a warm-up;
 - the ratio to a plain single-regex pass (one compiled ``\\w+`` scan) over the same texts;
 - time for a 1 MB document (the texts concatenated);
 - the lexicon engine: pyahocorasick against one big case-insensitive regex alternation of
