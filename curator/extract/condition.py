@@ -181,17 +181,17 @@ def phrases(rule: Rule, ctx: Context) -> list[Phrase]:
 
 #: Weights of a population phrase's features (fitted on dev data by hand, kept round).
 WEIGHTS = {
-    "key": 1.5,
+    "key": 1.0,
     "aim": 0.25,
-    "eligible": 1.5,
+    "eligible": 2.5,
     "stats": -1.0,
     "general": -3.0,
-    "after": 1.5,
+    "after": 2.0,
     "before": 1.5,
     "first": 1.0,
     "cond": 1.5,
     "qual": 0.5,
-    "mod": 0.25,
+    "mod": 0.5,
     "pt": 0.5,
 }
 MIN_SCORE = 3.0

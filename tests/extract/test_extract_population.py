@@ -201,3 +201,26 @@ def test_an_outcome_measure_after_reduce_is_not_a_condition(run: Run) -> None:
     text = "A reminder letter to reduce attendance rates: a randomized trial\n\nWe sent 12."
     assert _conditions(run(text)) == []
 
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        (
+            "In total, 52 adults (median age 41 years) who had relapsing multiple sclerosis "
+            "were randomized to drug X or placebo.",
+            "multiple sclerosis",
+        ),
+        (
+            "Eligible were 30 women 18 years or older with myasthenia gravis on stable therapy.",
+            "myasthenia gravis",
+        ),
+        (
+            "We enrolled 24 patients who had been diagnosed with stiff person syndrome and "
+            "who were unable to walk unaided.",
+            "stiff person syndrome",
+        ),
+    ],
+)
+def test_condition_after_ages_and_auxiliaries(run: Run, sentence: str, value: str) -> None:
+    assert [e.value for e in _conditions(run(HEAD + sentence))] == [value]
+
