@@ -223,4 +223,3 @@ def test_an_outcome_measure_after_reduce_is_not_a_condition(run: Run) -> None:
 )
 def test_condition_after_ages_and_auxiliaries(run: Run, sentence: str, value: str) -> None:
     assert [e.value for e in _conditions(run(HEAD + sentence))] == [value]
-
