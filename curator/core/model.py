@@ -154,6 +154,7 @@ class HistoryEntry:
     suggestion_id: int | None
     curator: str
     at: datetime
+    kind: str = "decision"  # "decision", or "undo" when an undo put the old value back
 
 
 @dataclass(frozen=True, slots=True)

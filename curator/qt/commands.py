@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from curator.core.model import DocStatus
-    from curator.core.ports import SlotChange
+    from curator.core.ports import HistoryKind, SlotChange
     from curator.qt.review_controller import ReviewController
 
 
@@ -43,14 +43,14 @@ class SlotChangesCommand(QUndoCommand):
         if self._skip_redo:
             self._skip_redo = False
             return
-        self._apply(list(self._changes))
+        self._apply(list(self._changes), "decision")
 
     def undo(self) -> None:
-        self._apply([inverse(c) for c in reversed(self._changes)])
+        self._apply([inverse(c) for c in reversed(self._changes)], "undo")
 
-    def _apply(self, changes: list[SlotChange]) -> None:
+    def _apply(self, changes: list[SlotChange], kind: HistoryKind) -> None:
         try:
-            self._sink.apply(changes, self._focus)
+            self._sink.apply(changes, self._focus, kind=kind)
         except Exception as exc:  # a store error: nothing was written; say so, never crash
             self._sink.message_posted.emit(f"Not saved ({self.text()}): {exc}")
 

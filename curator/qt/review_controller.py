@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
 
     from curator.core.model import CuratedValue, Document, Suggestion
-    from curator.core.ports import EvidenceStore, SlotChange
+    from curator.core.ports import EvidenceStore, HistoryKind, SlotChange
     from curator.core.schema import Schema
 
 
@@ -243,6 +243,7 @@ class ReviewController(QObject):
         changes: Sequence[SlotChange],
         focus: tuple[str, int] | None = None,
         notify: bool = True,
+        kind: HistoryKind = "decision",
     ) -> list[SlotChange]:
         """Store ``changes`` (one transaction) and show them; opens their document if needed.
 
@@ -253,7 +254,7 @@ class ReviewController(QObject):
         if not changes:
             return []
         doc_id = changes[0].document_id
-        applied = list(self.store.apply(changes, self.curator))
+        applied = list(self.store.apply(changes, self.curator, kind=kind))
         if self.document is None or self.document.id != doc_id:
             self.open_document(doc_id, focus or (changes[0].field, changes[0].row))
         else:

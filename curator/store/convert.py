@@ -87,4 +87,5 @@ def history(row: HistoryRow) -> HistoryEntry:
         suggestion_id=row.suggestion_id,
         curator=row.curator,
         at=row.at,
+        kind=row.kind,
     )

@@ -60,6 +60,13 @@ def test_accept_by_key_then_undo(qtbot: QtBot, shown: MainWindow, store: SqlStor
     assert shown.review.current_slot.key == ("n_total", 0)
     shown.action("edit.redo").trigger()
     assert curated(store, "doc-a")[("n_total", 0)] == (Status.ACCEPTED, "53")
+    # the history keeps all three, the undo marked as one
+    steps = [(h.kind, h.old_status, h.new_status) for h in store.history("doc-a")]
+    assert steps == [
+        ("decision", None, Status.ACCEPTED),
+        ("undo", Status.ACCEPTED, None),
+        ("decision", None, Status.ACCEPTED),
+    ]
 
 
 def test_reject_by_action(window: MainWindow, store: SqlStore) -> None:
