@@ -110,9 +110,9 @@ def condition(rule: Rule, ctx: Context) -> None:
 
 def phrases(rule: Rule, ctx: Context) -> list[Phrase]:
     """Population phrases of the body (after the title), scored by where they stand."""
-    if len(rule.patterns) < 9:
+    if len(rule.patterns) < 10:
         return []
-    pt, key, aim, prep, verb_after, verb_before, eligible, stats, general = rule.patterns[:9]
+    pt, key, aim, prep, verb_after, verb_before, eligible, stats, general, has = rule.patterns[:10]
     text, doc = ctx.text, ctx.doc
     lo = doc.title[1] if doc.title else 0
     hi = doc.body_end
@@ -154,9 +154,9 @@ def phrases(rule: Rule, ctx: Context) -> list[Phrase]:
         start = _extend_left(text, m.start(), s)
         end = _trim_end(text, m.start(), m.end())
         inside = ctx.hits_in("conditions", start, end)
-        qualified = m.start("_q") >= 0
+        qualified = m.start("_q") >= 0 and has.search(text, m.start("_q"), end) is not None
         modified = start < m.start()
-        if not (inside or qualified or modified):
+        if not (inside or m.start("_q") >= 0 or modified):
             continue
         f = features(start, end, s, e, c)
         f.update(cond=float(bool(inside)), qual=float(qualified), mod=float(modified), pt=1.0)
@@ -166,6 +166,8 @@ def phrases(rule: Rule, ctx: Context) -> list[Phrase]:
         if hit.start < lo or hit.start >= hi:
             continue
         if any(a <= hit.start < b for a, b in taken):
+            continue
+        if hit.term.kind == COMPLICATION:
             continue
         c, s, e = cue(hit.start)
         if c[0]:
@@ -186,18 +188,18 @@ WEIGHTS = {
     "eligible": 2.5,
     "stats": -1.0,
     "general": -3.0,
-    "after": 2.0,
+    "after": 1.0,
     "before": 1.5,
     "first": 1.0,
     "cond": 1.5,
-    "qual": 0.5,
-    "mod": 0.5,
+    "qual": 2.0,
+    "mod": 1.0,
     "pt": 0.5,
 }
 MIN_SCORE = 3.0
 #: (lowest score, confidence factor): a phrase that is the subject or object of an
 #: enrolment verb in a methods sentence and names a condition is right most often.
-CONFIDENCE_STEPS = ((5.5, 1.0), (float("-inf"), 0.75))
+CONFIDENCE_STEPS = ((6.0, 1.0), (4.0, 0.75), (float("-inf"), 0.6))
 
 
 def _score(f: dict[str, float]) -> float:
