@@ -197,6 +197,8 @@ WEIGHTS = {
     "pt": 0.5,
 }
 MIN_SCORE = 3.0
+#: A weaker phrase is suggested when the title names no population's disease either.
+LAST_RESORT = 2.5
 #: (lowest score, confidence factor): a phrase that is the subject or object of an
 #: enrolment verb in a methods sentence and names a condition is right most often.
 CONFIDENCE_STEPS = ((6.0, 1.0), (4.0, 0.75), (float("-inf"), 0.6))
@@ -212,7 +214,10 @@ def _body(rule: Rule, ctx: Context) -> None:
         return
     best = max(found, key=lambda p: (p.score, -p.start))
     if best.score < MIN_SCORE:
-        return
+        title = ctx.doc.title
+        named = ctx.hits_in("conditions", *title) if title else []
+        if best.score < LAST_RESORT or any(h.term.kind != COMPLICATION for h in named):
+            return
     text = ctx.text
     if best.hits:
         value = max(best.hits, key=lambda h: h.end - h.start).term.name

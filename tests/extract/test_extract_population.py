@@ -223,3 +223,11 @@ def test_an_outcome_measure_after_reduce_is_not_a_condition(run: Run) -> None:
 )
 def test_condition_after_ages_and_auxiliaries(run: Run, sentence: str, value: str) -> None:
     assert [e.value for e in _conditions(run(HEAD + sentence))] == [value]
+
+
+def test_condition_phrase_keeps_decimals_and_stops_at_the_arms(run: Run) -> None:
+    text = HEAD + (
+        "We randomised 80 patients with SPMS and an EDSS score of 3.0-6.5 to drug X or placebo."
+    )
+    found = _conditions(run(text))
+    assert [e.text for e in found] == ["patients with SPMS and an EDSS score of 3.0-6.5"]
