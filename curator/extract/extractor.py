@@ -13,7 +13,7 @@ from curator.extract.document import Document
 from curator.extract.hooks import HOOKS, finish_rows, select
 from curator.extract.normalizers import TEXT_NORMALIZERS
 from curator.extract.numbers import NUMBER_START
-from curator.extract.prefilter import Prefilter, exact, literal_prefixes
+from curator.extract.prefilter import Prefilter, exact, plan
 from curator.extract.scan import matches
 
 if TYPE_CHECKING:
@@ -42,15 +42,15 @@ class Extractor:
         self.version = version
         self._by_id = {r.id: r for r in rules}
         self._specs = {spec.key: spec for spec in schema.fields}
-        #: per rule, per pattern: the literal prefixes every match starts with (or None)
-        self._prefixes = {
-            r.id: tuple(
-                None if r.anchor == "number" else literal_prefixes(p.pattern) for p in r.patterns
-            )
-            for r in rules
+        #: per rule, per pattern: what every match starts with and holds (prefilter.Plan)
+        self._plans = {
+            r.id: tuple(plan(p.pattern, r.anchor == "number") for p in r.patterns) for r in rules
         }
         words = {t for r in rules for t in r.triggers}
-        words.update(w for found in self._prefixes.values() for ps in found for w in ps or ())
+        for plans in self._plans.values():
+            for pl in plans:
+                words.update(pl.prefixes or ())
+                words.update(pl.required or ())
         self._prefilter = Prefilter(sorted(words), lexicons)
 
     def describe(self, rule_id: str) -> str:
@@ -110,7 +110,7 @@ class Extractor:
             return
         # body rules read only the sentences holding a trigger word; citation-like scopes
         # (document, title) span sentence breaks, so they read their whole region
-        for m in matches(ctx, rule, self._prefixes[rule.id], lo, hi):
+        for m in matches(ctx, rule, self._plans[rule.id], lo, hi):
             if m.end() == m.start():
                 continue
             if rule.exclude is not None:

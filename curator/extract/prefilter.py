@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import bisect
 import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import ahocorasick
 import regex
@@ -37,6 +37,8 @@ MAX_LEN = 8  # longest prefix kept
 MAX_SET = 40  # most prefixes per pattern
 MAX_CLASS = 12  # largest character class enumerated
 MIN_LEN = 2  # a one-letter prefix is too frequent to be worth a look-up
+MIN_REQUIRED = 3  # shortest word worth requiring somewhere in a match
+MAX_WIDTH = 2000  # longest match for which a required word is looked up
 #: Characters that break the lower-case search: they match an ASCII letter
 #: case-insensitively without lower-casing to it, or are digits beyond ASCII.
 _INEXACT = regex.compile(r"[\u0130\u017f\u212a]|(?![0-9])\d")
@@ -49,23 +51,74 @@ def exact(text: str, lowered: str) -> bool:
     return len(text) == len(lowered) and (text.isascii() or _INEXACT.search(text) is None)
 
 
-def literal_prefixes(pattern: str) -> tuple[str, ...] | None:
-    """Lower-case strings of which every match of ``pattern`` starts with one, or None."""
+class Plan(NamedTuple):
+    """What the prefilter knows about one pattern (all lower case)."""
+
+    prefixes: tuple[str, ...] | None  # every match starts with one of these
+    required: tuple[str, ...] | None  # every match holds one of these, starting...
+    width: int  # ...less than this many characters after the match start
+
+
+def plan(pattern: str, anchored: bool = False) -> Plan:
+    """The :class:`Plan` of ``pattern`` (no prefixes for number-anchored patterns)."""
     try:
         tree = sre_parse.parse(pattern)
+        width = int(tree.getwidth()[1])
     except Exception:  # regex-only syntax: no prefilter for this pattern
-        return None
-    found = _sequence(list(tree))
-    if found is None:
-        return None
-    words = sorted({p for p, _ in found}, key=len)
-    if not words or len(words[0]) < MIN_LEN:
-        return None
+        return Plan(None, None, 0)
+    prefixes = None if anchored else _prefixes(tree)
+    required = _required(list(tree)) if width <= MAX_WIDTH else None
+    return Plan(prefixes, required, width)
+
+
+def literal_prefixes(pattern: str) -> tuple[str, ...] | None:
+    """Lower-case strings of which every match of ``pattern`` starts with one, or None."""
+    return plan(pattern).prefixes
+
+
+def _required(items: list[Any]) -> tuple[str, ...] | None:
+    """The rarest-looking set of words one of which every match holds, or None: the
+    prefixes of the pattern from a part every match passes through, or such a set
+    inside a mandatory group."""
+    best: tuple[tuple[int, int], tuple[str, ...]] | None = None
+    for i, (op, arg) in enumerate(items):
+        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+            continue
+        inner: tuple[str, ...] | None = None
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            if arg[0] == 0:
+                continue
+            inner = _required(list(arg[2]))
+        elif op in (C.SUBPATTERN, C.ATOMIC_GROUP):
+            inner = _required(list(arg[3] if op is C.SUBPATTERN else arg))
+        for words in (inner, _words(_sequence(items[i:]))):
+            if words is not None:
+                score = (min(map(len, words)), -len(words))
+                if best is None or score > best[0]:
+                    best = (score, words)
+    return best[1] if best else None
+
+
+def _words(found: Prefixes | None) -> tuple[str, ...] | None:
+    words = _covering({p for p, _ in found}) if found is not None else ()
+    return words if words and min(map(len, words)) >= MIN_REQUIRED else None
+
+
+def _covering(words: set[str]) -> tuple[str, ...]:
+    """``words`` without those another one starts ("ab" occurs wherever "abc" does)."""
     kept: list[str] = []
-    for word in words:  # "ab" already covers "abc"
+    for word in sorted(words, key=len):
         if not any(word.startswith(k) for k in kept):
             kept.append(word)
     return tuple(sorted(kept))
+
+
+def _prefixes(tree: Any) -> tuple[str, ...] | None:
+    found = _sequence(list(tree))
+    if found is None:
+        return None
+    words = _covering({p for p, _ in found})
+    return words if words and min(map(len, words)) >= MIN_LEN else None
 
 
 def _sequence(items: list[Any]) -> Prefixes | None:

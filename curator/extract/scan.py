@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     import regex
 
     from curator.extract.context import Context
+    from curator.extract.prefilter import Plan
     from curator.extract.rules import Rule
 
 WINDOW_COST = 150  # characters a sentence lookup is worth
@@ -77,21 +78,30 @@ def _sentences(ctx: Context, word: str, lo: int, hi: int) -> list[tuple[int, int
 
 
 def matches(
-    ctx: Context, rule: Rule, prefixes: tuple[tuple[str, ...] | None, ...], lo: int, hi: int
+    ctx: Context, rule: Rule, plans: tuple[Plan, ...], lo: int, hi: int
 ) -> list[regex.Match[str]]:
     """The rule's matches in [lo, hi) (trigger sentences only for body rules), pattern by
-    pattern; patterns are tried at number anchors, at their literal prefixes, or scanned."""
+    pattern; patterns are tried at number anchors, at their literal prefixes, or scanned,
+    and not where a word every match holds is missing."""
     spans: list[tuple[int, int]] | None = None
     out: list[regex.Match[str]] = []
-    for pattern, pre in zip(rule.patterns, prefixes, strict=True):
+    for pattern, plan in zip(rule.patterns, plans, strict=True):
         cands: list[int] | None = None
         if rule.anchor == "number":
             anchors = ctx.anchors
             cands = anchors[bisect.bisect_left(anchors, lo) : bisect.bisect_left(anchors, hi)]
-        elif pre is not None and ctx.exact:
-            cands = positions(ctx.occ, pre, lo, hi)
+        elif plan.prefixes is not None and ctx.exact:
+            cands = positions(ctx.occ, plan.prefixes, lo, hi)
         if cands is not None and not cands:
             continue
+        if plan.required is not None and ctx.exact:
+            need = positions(ctx.occ, plan.required, lo, hi)
+            if not need:
+                continue
+            if cands is not None:
+                cands = _near(cands, need, plan.width)
+                if not cands:
+                    continue
         if spans is None:  # body rules read only the sentences holding a trigger word
             windowed = rule.triggers and rule.scope == "body"
             spans = windows(ctx, rule.triggers, lo, hi) if windowed else [(lo, hi)]
@@ -101,6 +111,20 @@ def matches(
             out.extend(m for s, e in spans for m in pattern.finditer(ctx.text, s, e))
         else:
             out.extend(_in_spans(pattern, ctx.text, cands, spans))
+    return out
+
+
+def _near(cands: list[int], need: list[int], width: int) -> list[int]:
+    """The candidates followed by a needed word starting less than ``width`` after them."""
+    out = []
+    j, n = 0, len(need)
+    for pos in cands:
+        while j < n and need[j] < pos:
+            j += 1
+        if j == n:
+            break
+        if need[j] < pos + width:
+            out.append(pos)
     return out
 
 
