@@ -16,6 +16,7 @@ population.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -95,7 +96,7 @@ def _trim_end(text: str, start: int, end: int) -> int:
         if opened > stripped.rfind(")"):
             end = start + opened
             continue
-        m = _TRAILING.search(text, start, end)
+        m = _TRAILING.search(text, max(start, end - 8), end)
         if m is None or m.start() <= start:
             return end
         end = m.start()
@@ -108,83 +109,91 @@ def condition(rule: Rule, ctx: Context) -> None:
         _body(rule, ctx)
 
 
-def phrases(rule: Rule, ctx: Context) -> list[Phrase]:
-    """Population phrases of the body (after the title), scored by where they stand."""
-    if len(rule.patterns) < 10:
+def phrases(rule: Rule, ctx: Context, best_only: bool = False) -> list[Phrase]:
+    """Population phrases of the body (after the title), scored by where they stand.
+
+    With ``best_only``, sentence cues are looked at only for phrases that could still
+    beat the best one found so far (most phrases are ruled out by their own features).
+    """
+    if len(rule.patterns) < 9:
         return []
-    pt, key, aim, prep, verb_after, verb_before, eligible, stats, general, has = rule.patterns[:10]
+    pt, key, prep, verb_after, verb_before, eligible, stats, general, has = rule.patterns[:9]
     text, doc = ctx.text, ctx.doc
     lo = doc.title[1] if doc.title else 0
     hi = doc.body_end
-    out: list[Phrase] = []
     cues: dict[int, tuple[bool, ...]] = {}
     opening = {s for s, _ in doc.sentences(lo, hi)[:2]}
 
-    def cue(pos: int) -> tuple[tuple[bool, ...], int, int]:
-        s, e = doc.sentence(pos)
+    def cue(s: int, e: int) -> tuple[bool, ...]:
         if s not in cues:
-            excluded = rule.exclude is not None and rule.exclude.search(text, s, e) is not None
-            cues[s] = (
-                excluded,
-                key.search(text, s, e) is not None,
-                aim.search(text, s, e) is not None,
-                eligible.search(text, s, e) is not None,
-                stats.search(text, s, e) is not None,
-                s in opening and general.search(text, s, e) is not None,
-            )
-        return cues[s], s, e
+            if rule.exclude is not None and rule.exclude.search(text, s, e) is not None:
+                cues[s] = ()
+            else:
+                cues[s] = (
+                    key.search(text, s, e) is not None,
+                    eligible.search(text, s, e) is not None,
+                    stats.search(text, s, e) is not None,
+                    s in opening and general.search(text, s, e) is not None,
+                )
+        return cues[s]
 
-    def features(start: int, end: int, s: int, e: int, c: tuple[bool, ...]) -> dict[str, float]:
+    def own(start: int, end: int, s: int, e: int) -> dict[str, float]:
         return {
-            "key": float(c[1]),
-            "aim": float(c[2]),
-            "eligible": float(c[3]),
-            "stats": float(c[4]),
-            "general": float(c[5]),
             "after": float(verb_after.match(text, end, e) is not None),
             "before": float(verb_before.search(text, max(s, start - 60), start) is not None),
             "first": float(start - s < 3),
         }
 
-    taken: list[tuple[int, int]] = []
+    found: list[tuple[Phrase, int, int]] = []
     for _, m in zip(range(MAX_PHRASES), pt.finditer(text, lo, hi), strict=False):
-        c, s, e = cue(m.start())
-        if c[0]:
-            continue
+        s, e = doc.sentence(m.start())
         start = _extend_left(text, m.start(), s)
         end = _trim_end(text, m.start(), m.end())
         inside = ctx.hits_in("conditions", start, end)
-        qualified = m.start("_q") >= 0 and has.search(text, m.start("_q"), end) is not None
+        tail = m.start("_q")
         modified = start < m.start()
-        if not (inside or m.start("_q") >= 0 or modified):
+        if not (inside or tail >= 0 or modified):
             continue
-        f = features(start, end, s, e, c)
+        qualified = tail >= 0 and has.search(text, tail, end) is not None
+        f = own(start, end, s, e)
         f.update(cond=float(bool(inside)), qual=float(qualified), mod=float(modified), pt=1.0)
-        out.append(Phrase(start, end, _score(f), inside, f))
-        taken.append((start, end))
+        found.append((Phrase(start, end, _score(f), inside, f), s, e))
+    taken = sorted((p.start, p.end) for p, _, _ in found)
+    starts = [a for a, _ in taken]
     for hit in ctx.hits.get("conditions", []):
-        if hit.start < lo or hit.start >= hi:
+        if hit.start < lo or hit.start >= hi or hit.term.kind == COMPLICATION:
             continue
-        if any(a <= hit.start < b for a, b in taken):
+        i = bisect.bisect_right(starts, hit.start)
+        if any(a <= hit.start < b for a, b in taken[max(0, i - 3) : i]):
             continue
-        if hit.term.kind == COMPLICATION:
-            continue
-        c, s, e = cue(hit.start)
-        if c[0]:
-            continue
+        s, e = doc.sentence(hit.start)
         start = _extend_left(text, hit.start, s)
         if not prep.search(text, max(s, start - 30), start):
             continue
-        f = features(start, hit.end, s, e, c)
+        f = own(start, hit.end, s, e)
         f.update(cond=1.0, qual=0.0, mod=float(start < hit.start), pt=0.0)
-        out.append(Phrase(start, hit.end, _score(f), [hit], f))
+        found.append((Phrase(start, hit.end, _score(f), [hit], f), s, e))
+    if best_only:
+        found.sort(key=lambda x: (-x[0].score, x[0].start))
+    out: list[Phrase] = []
+    best: Phrase | None = None
+    for phrase, s, e in found:
+        if best_only and best is not None and phrase.score + SENTENCE_BONUS < best.score:
+            break
+        c = cue(s, e)
+        if not c:
+            continue
+        phrase.features.update(key=c[0], eligible=c[1], stats=c[2], general=c[3])
+        phrase.score = _score(phrase.features)
+        out.append(phrase)
+        if best is None or (phrase.score, -phrase.start) > (best.score, -best.start):
+            best = phrase
     return out
 
 
 #: Weights of a population phrase's features (fitted on dev data by hand, kept round).
 WEIGHTS = {
     "key": 1.0,
-    "aim": 0.25,
     "eligible": 2.5,
     "stats": -1.0,
     "general": -3.0,
@@ -204,12 +213,16 @@ LAST_RESORT = 2.5
 CONFIDENCE_STEPS = ((6.0, 1.0), (4.0, 0.75), (float("-inf"), 0.6))
 
 
+#: The most a sentence cue can add to a phrase's own score.
+SENTENCE_BONUS = sum(max(0.0, WEIGHTS[k]) for k in ("key", "eligible", "stats", "general"))
+
+
 def _score(f: dict[str, float]) -> float:
     return sum(WEIGHTS.get(k, 0.0) * v for k, v in f.items())
 
 
 def _body(rule: Rule, ctx: Context) -> None:
-    found = phrases(rule, ctx)
+    found = phrases(rule, ctx, best_only=True)
     if not found:
         return
     best = max(found, key=lambda p: (p.score, -p.start))
