@@ -55,6 +55,7 @@ class Context:
     merged_spans: dict[tuple[tuple[str, ...], int, int], list[tuple[int, int]]] = field(
         default_factory=dict
     )
+    positions: dict[tuple[tuple[str, ...], int, int], list[int]] = field(default_factory=dict)
     #: start positions (in ``lowered``) of the prefilter's words that occur in the text
     occ: dict[str, list[int]] = field(default_factory=dict)
     #: whether ``occ`` positions are exact for the text (see prefilter.exact)

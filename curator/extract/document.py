@@ -61,6 +61,7 @@ class Document:
         self._starts = starts
         #: sentence start offsets (sorted; 0 first)
         self.starts = starts
+        self._hedged: dict[tuple[int, int], bool] = {}
         self.title = self._find_title()
         self.conclusion = self._find_conclusion()
 
@@ -97,7 +98,12 @@ class Document:
 
     def hedged(self, start: int) -> bool:
         s_start, s_end = self.sentence(start)
-        return _HEDGE.search(self.text, s_start, min(s_end, s_start + 600)) is not None
+        key = (s_start, min(s_end, s_start + 600))
+        found = self._hedged.get(key)
+        if found is None:
+            found = _HEDGE.search(self.text, *key) is not None
+            self._hedged[key] = found
+        return found
 
     # ---- regions -----------------------------------------------------------------
     def region(self, scope: str) -> tuple[int, int]:

@@ -44,7 +44,9 @@ class Extractor:
         self._specs = {spec.key: spec for spec in schema.fields}
         #: per rule, per pattern: what every match starts with and holds (prefilter.Plan)
         self._plans = {
-            r.id: tuple(plan(p.pattern, r.anchor == "number") for p in r.patterns) for r in rules
+            r.id: tuple(plan(p.pattern, r.anchor == "number") for p in r.patterns)
+            for r in rules
+            if r.kind != "derived"  # hooks use their patterns themselves
         }
         words = {t for r in rules for t in r.triggers}
         for plans in self._plans.values():

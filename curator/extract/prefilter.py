@@ -252,15 +252,15 @@ class Prefilter:
             return {}, raw
         by_id: dict[int, list[int]] = {}
         for end, (key, length, lex) in self._auto.iter(lowered):
-            start = end - length + 1
-            if key >= 0:
-                found = by_id.get(key)
-                if found is None:
-                    by_id[key] = [start]
-                else:
-                    found.append(start)
-            for name, forms in lex:
-                raw[name].append((start, end + 1, forms))
+            if lex:
+                for name, forms in lex:
+                    raw[name].append((end - length + 1, end + 1, forms))
+                if key < 0:
+                    continue
+            if key in by_id:
+                by_id[key].append(end - length + 1)
+            else:
+                by_id[key] = [end - length + 1]
         names = list(self.ids)
         occ = {}
         for key, starts in by_id.items():

@@ -91,11 +91,11 @@ def matches(
             anchors = ctx.anchors
             cands = anchors[bisect.bisect_left(anchors, lo) : bisect.bisect_left(anchors, hi)]
         elif plan.prefixes is not None and ctx.exact:
-            cands = positions(ctx.occ, plan.prefixes, lo, hi)
+            cands = _positions(ctx, plan.prefixes, lo, hi)
         if cands is not None and not cands:
             continue
         if plan.required is not None and ctx.exact:
-            need = positions(ctx.occ, plan.required, lo, hi)
+            need = _positions(ctx, plan.required, lo, hi)
             if not need:
                 continue
             if cands is not None:
@@ -112,6 +112,15 @@ def matches(
         else:
             out.extend(_in_spans(pattern, ctx.text, cands, spans))
     return out
+
+
+def _positions(ctx: Context, words: tuple[str, ...], lo: int, hi: int) -> list[int]:
+    """prefilter.positions, remembered per document (rules share word lists)."""
+    found = ctx.positions.get((words, lo, hi))
+    if found is None:
+        found = positions(ctx.occ, words, lo, hi)
+        ctx.positions[(words, lo, hi)] = found
+    return found
 
 
 def _near(cands: list[int], need: list[int], width: int) -> list[int]:
