@@ -27,7 +27,7 @@ _COMPARATOR = regex.compile(
     r"(?:\bversus|\bvs\.?|\bv\.|compared (?:with|to)|comparison (?:with|to)|\bthan|\binstead of"
     r"|\bor)\s{1,3}(?:(?:the|a|an|either|standard|conventional|oral|intravenous|[\w-]{1,12}"
     r"(?:ed|ing))\s{1,3}){0,2}$",
-    regex.I,
+    regex.I | regex.REVERSE,  # anchored at the end: searched from there (same verdict, faster)
 )
 _POPULATION = regex.compile(
     r"\b(?:patients|women|men|children|subjects|survivors|participants|cancer|disease|tumou?rs?)"
@@ -36,7 +36,7 @@ _POPULATION = regex.compile(
     r"exposed\s{1,3}to|failing|progressing\s{1,3}on|taking|using)\s{1,3}"
     r"(?:(?:an?|the|adjuvant|neoadjuvant|prior|previous|standard|first-line|[\w-]{1,15}-based)"
     r"\s{1,3}){0,2}$",
-    regex.I,
+    regex.I | regex.REVERSE,
 )
 _TIMING = regex.compile(
     r"\b(?:after|following|during|before|prior\s{1,3}to|undergoing|post|pre|in|within)[\s-]{1,3}"

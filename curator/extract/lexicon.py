@@ -86,6 +86,9 @@ class Lexicon:
         """Add mentions of abbreviations defined in the text right after a lexicon hit."""
         defined: dict[str, Term] = {}
         for hit in hits:
+            after = text[hit.end : hit.end + 3]  # the bracket comes within 3 characters
+            if "(" not in after and "[" not in after:
+                continue
             m = _DEFINITION.match(text, hit.end, min(len(text), hit.end + 20))
             if m and _abbreviates(m.group(1), text[hit.start : hit.end]):
                 defined.setdefault(m.group(1), hit.term)
