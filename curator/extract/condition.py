@@ -278,7 +278,8 @@ def _title_population(
 ) -> list[tuple[int, int, str, float]]:
     """The title's population phrase with a lexicon condition in it (a bare disease name
     in a title is not suggested: it is as often the trial's setting as its population)."""
-    assert ctx.doc.title is not None
+    if ctx.doc.title is None:
+        return []
     ts, te = ctx.doc.title
     text = ctx.text
     if rule.patterns:
