@@ -29,7 +29,8 @@ if TYPE_CHECKING:
     from curator.extract.lexicon import Hit
     from curator.extract.rules import Rule
 
-#: Words a population phrase does not extend left over ("in 40 premenopausal women").
+#: Words a population phrase does not extend left over ("in 40 premenopausal women",
+#: "placebo patients").
 _STOP_WORDS = """a an the of in on at by to for from with within among amongst between into than as
     and or nor but versus vs vs. v. via per all total these those this that such our their
     its his her we they it who which whose there here were was are is be been being have has
@@ -41,7 +42,8 @@ _STOP_WORDS = """a an the of in on at by to for from with within among amongst b
     receiving treated entered registered accrued participating invited contacted screened
     consented agreed approached surveyed interviewed followed tracked remaining
     respectively approximately about nearly almost around least moreover however therefore
-    thus then finally additionally furthermore hence later last first"""
+    thus then finally additionally furthermore hence later last first placebo control
+    controls intervention treatment study trial arm group sham usual"""
 _STOP = frozenset(_STOP_WORDS.split())
 _NUMBER_WORD = regex.compile(
     r"^(?:\d[\d,.\s]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"

@@ -231,3 +231,8 @@ def test_condition_phrase_keeps_decimals_and_stops_at_the_arms(run: Run) -> None
     )
     found = _conditions(run(text))
     assert [e.text for e in found] == ["patients with SPMS and an EDSS score of 3.0-6.5"]
+
+
+def test_arm_labels_are_not_populations(run: Run) -> None:
+    text = HEAD + "Placebo patients and drug X patients were randomized in equal numbers."
+    assert _conditions(run(text)) == []
