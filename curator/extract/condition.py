@@ -150,6 +150,13 @@ def phrases(rule: Rule, ctx: Context, best_only: bool = False) -> list[Phrase]:
     for _, m in zip(range(MAX_PHRASES), pt.finditer(text, lo, hi), strict=False):
         s, e = doc.sentence(m.start())
         start = _extend_left(text, m.start(), s)
+        drugs = [
+            h
+            for h in (ctx.hits_in("drugs", start, m.start()) if start < m.start() else [])
+            if h.term.kind != "generic" and "-" not in text[h.start - 1 : h.end + 1]
+        ]
+        if drugs:  # 'azathioprine patients' names an arm, 'azathioprine-naive' does not
+            start = _extend_left(text, m.start(), drugs[-1].end)
         end = _trim_end(text, m.start(), m.end())
         inside = ctx.hits_in("conditions", start, end)
         tail = m.start("_q")

@@ -234,5 +234,5 @@ def test_condition_phrase_keeps_decimals_and_stops_at_the_arms(run: Run) -> None
 
 
 def test_arm_labels_are_not_populations(run: Run) -> None:
-    text = HEAD + "Placebo patients and drug X patients were randomized in equal numbers."
+    text = HEAD + "Placebo patients and azathioprine patients were randomized in equal numbers."
     assert _conditions(run(text)) == []
