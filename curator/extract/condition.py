@@ -241,8 +241,10 @@ def _body(rule: Rule, ctx: Context) -> None:
         if best.score < LAST_RESORT or any(h.term.kind != COMPLICATION for h in named):
             return
     text = ctx.text
-    if best.hits:
-        value = max(best.hits, key=lambda h: h.end - h.start).term.name
+    if best.hits:  # the population's disease before a complication it has
+        value = max(
+            best.hits, key=lambda h: (h.term.kind != COMPLICATION, h.end - h.start)
+        ).term.name
     else:
         value = " ".join(text[best.start : best.end].split())
     factor = next(f for lowest, f in CONFIDENCE_STEPS if best.score >= lowest)

@@ -236,3 +236,8 @@ def test_condition_phrase_keeps_decimals_and_stops_at_the_arms(run: Run) -> None
 def test_arm_labels_are_not_populations(run: Run) -> None:
     text = HEAD + "Placebo patients and azathioprine patients were randomized in equal numbers."
     assert _conditions(run(text)) == []
+
+
+def test_condition_value_is_the_disease_not_its_complication(run: Run) -> None:
+    text = HEAD + "Adults with MS and chronic pain were randomized to drug X."
+    assert [e.value for e in _conditions(run(text))] == ["multiple sclerosis"]
