@@ -59,8 +59,9 @@ class Document:
         for m in _SENT_END.finditer(text):
             starts.append(m.end())
         self._starts = starts
-        #: sentence start offsets (sorted; 0 first)
+        #: sentence start offsets (sorted; 0 first), and the same with the text's end
         self.starts = starts
+        self.bounds = [*starts, len(text)]
         self._hedged: dict[tuple[int, int], bool] = {}
         self.title = self._find_title()
         self.conclusion = self._find_conclusion()

@@ -17,7 +17,7 @@ from curator.extract.prefilter import Prefilter, exact, plan
 from curator.extract.scan import matches
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterator, Mapping
 
     from curator.core.schema import Schema
     from curator.extract.lexicon import Hit, Lexicon
@@ -212,8 +212,10 @@ class Extractor:
             )
 
 
-def rule_groups(m: regex.Match[str]) -> dict[str, int]:
-    return dict(m.re.groupindex)
+def rule_groups(m: regex.Match[str]) -> Mapping[str, int]:
+    """The pattern's named groups (not copied: read only)."""
+    groups: Mapping[str, int] = m.re.groupindex
+    return groups
 
 
 def _fill(template: str, groups: dict[str, str | None]) -> str:

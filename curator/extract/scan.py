@@ -60,7 +60,7 @@ def _sentences(ctx: Context, word: str, lo: int, hi: int) -> list[tuple[int, int
         return found
     limit = (hi - lo) // WINDOW_COST + 1
     last_stop = hi - len(word)  # an occurrence must end by hi
-    starts, n = ctx.doc.starts, len(ctx.text)
+    starts, bounds = ctx.doc.starts, ctx.doc.bounds
     nxt = lo
     for pos in occ[bisect.bisect_left(occ, lo) :]:
         if pos > last_stop:
@@ -69,11 +69,18 @@ def _sentences(ctx: Context, word: str, lo: int, hi: int) -> list[tuple[int, int
             continue
         if len(found) > limit:
             return [(lo, hi)]
-        i = bisect.bisect_right(starts, pos)  # Document.sentence, inlined
-        s = max(starts[i - 1] if i else 0, pos - SENTENCE_REACH, lo)
-        e = min(starts[i] if i < len(starts) else n, pos + SENTENCE_REACH, hi)
+        i = bisect.bisect_right(starts, pos)  # Document.sentence, inlined (starts[0] == 0)
+        s, e = bounds[i - 1], bounds[i]
+        if s < pos - SENTENCE_REACH:
+            s = pos - SENTENCE_REACH
+        if s < lo:
+            s = lo
+        if e > pos + SENTENCE_REACH:
+            e = pos + SENTENCE_REACH
+        if e > hi:
+            e = hi
         found.append((s, e))
-        nxt = max(e, pos + 1)
+        nxt = e if e > pos else pos + 1
     return found
 
 
