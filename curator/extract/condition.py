@@ -169,8 +169,10 @@ def phrases(rule: Rule, ctx: Context, best_only: bool = False) -> list[Phrase]:
         found.append((Phrase(start, end, _score(f), inside, f), s, e))
     taken = sorted((p.start, p.end) for p, _, _ in found)
     starts = [a for a, _ in taken]
-    for hit in ctx.hits.get("conditions", []):
-        if hit.start < lo or hit.start >= hi or hit.term.kind == COMPLICATION:
+    hits = ctx.hits.get("conditions", [])
+    first = bisect.bisect_left([h.start for h in hits], lo)
+    for hit in hits[first : first + MAX_PHRASES]:
+        if hit.start >= hi or hit.term.kind == COMPLICATION:
             continue
         i = bisect.bisect_right(starts, hit.start)
         if any(a <= hit.start < b for a, b in taken[max(0, i - 3) : i]):

@@ -241,3 +241,13 @@ def test_arm_labels_are_not_populations(run: Run) -> None:
 def test_condition_value_is_the_disease_not_its_complication(run: Run) -> None:
     text = HEAD + "Adults with MS and chronic pain were randomized to drug X."
     assert [e.value for e in _conditions(run(text))] == ["multiple sclerosis"]
+
+
+@pytest.mark.usefixtures("watchdog")
+@pytest.mark.parametrize(
+    "chunk",
+    ["in breast cancer, ", "patients aged 18 years with ", "postmenopausal women who had been "],
+)
+def test_condition_on_long_texts_without_sentence_breaks(run: Run, chunk: str) -> None:
+    found = _conditions(run(HEAD + chunk * 6000))
+    assert len(found) <= 2
