@@ -139,8 +139,11 @@ def phrases(rule: Rule, ctx: Context, best_only: bool = False) -> list[Phrase]:
                 )
         return cues[s]
 
+    late = lo + (hi - lo) * LATE
+
     def own(start: int, end: int, s: int, e: int) -> dict[str, float]:
         return {
+            "late": float(start > late),
             "after": float(verb_after.match(text, end, e) is not None),
             "before": float(verb_before.search(text, max(s, start - 60), start) is not None),
             "first": float(start - s < 3),
@@ -215,7 +218,11 @@ WEIGHTS = {
     "qual": 2.0,
     "mod": 1.0,
     "pt": 0.5,
+    "late": -3.0,
 }
+#: A phrase after this share of the body stands in results or conclusions: reports name
+#: their population before.
+LATE = 0.5
 MIN_SCORE = 3.0
 #: A weaker phrase is suggested when the title names no population's disease either.
 LAST_RESORT = 2.5

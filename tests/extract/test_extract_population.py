@@ -251,3 +251,12 @@ def test_condition_value_is_the_disease_not_its_complication(run: Run) -> None:
 def test_condition_on_long_texts_without_sentence_breaks(run: Run, chunk: str) -> None:
     found = _conditions(run(HEAD + chunk * 6000))
     assert len(found) <= 2
+
+
+def test_population_is_named_before_the_results(run: Run) -> None:
+    text = HEAD + (
+        "We studied 40 adults with epilepsy. Seizures were counted weekly. Drug X was given "
+        "for 12 weeks. Doses were stable. Visits were monthly. At the end, 12 adults with "
+        "myasthenia gravis who were enrolled in a later cohort had fewer falls."
+    )
+    assert [e.value for e in _conditions(run(text))] == ["epilepsy"]
