@@ -1,10 +1,13 @@
 """Extractor speed and calibration; prints numbers, asserts nothing (not collected by pytest).
 
-usage: python tests/benchmarks/bench_extract.py [DIR] [--repeat N] [--no-calibration]
+usage: python tests/benchmarks/bench_extract.py [DIR] [--repeat N] [--no-calibration] [--profile]
 
 - abstracts/second on one core (CPU time of this process) over DIR (default:
   ../shared/corpus/pico-dev/docs), best of N passes after a warm-up;
-- the ratio to a plain single-regex pass (one compiled ``\\w+`` scan) over the same texts;
+- the ratio to a plain single-regex pass (one compiled ``\\w+`` scan) over the same texts
+  (the steadier number when other processes share the machine);
+- the fixed cost per document: structure (sentences, title, conclusion), the one prefilter
+  pass (trigger words, pattern prefixes and all lexicon keys) and the number anchors;
 - time for a 1 MB document (the texts concatenated);
 - the lexicon engine: pyahocorasick against one big case-insensitive regex alternation of
   the same drug names (the choice the extractor made);
@@ -15,6 +18,8 @@ usage: python tests/benchmarks/bench_extract.py [DIR] [--repeat N] [--no-calibra
 from __future__ import annotations
 
 import argparse
+import cProfile
+import pstats
 import re
 import sys
 import time
@@ -26,7 +31,9 @@ sys.path.insert(0, str(REPO))
 import regex  # noqa: E402
 
 from curator.extract import load_extractor  # noqa: E402
+from curator.extract.document import Document  # noqa: E402
 from curator.extract.lexicon import load_lexicon  # noqa: E402
+from curator.extract.numbers import NUMBER_START  # noqa: E402
 
 DEFAULT_DIR = REPO.parent / "shared" / "corpus" / "pico-dev" / "docs"
 
@@ -46,6 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT_DIR)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-calibration", action="store_true")
+    parser.add_argument("--profile", action="store_true", help="print the top functions too")
     args = parser.parse_args(argv)
     files = sorted(args.folder.rglob("*.txt"))
     if not files:
@@ -79,6 +87,20 @@ def main(argv: list[str] | None = None) -> int:
         f"({size / t_ex / 1e6:.2f} M chars/s) on one core"
     )
     print(f"single-regex pass (\\w+): {t_re:.4f} s -> ratio extractor/regex = {t_ex / t_re:.0f}x")
+    lowered = [t.lower() for t in texts]
+    per_doc = 1e6 / len(texts)
+    t_doc = best_of(args.repeat, lambda: [Document(t) for t in texts])
+    t_scan = best_of(args.repeat, lambda: [ex._prefilter.scan(low) for low in lowered])
+    t_num = best_of(args.repeat, lambda: [list(NUMBER_START.finditer(low)) for low in lowered])
+    print(
+        f"fixed per document: structure {t_doc * per_doc:.0f} us, prefilter pass "
+        f"{t_scan * per_doc:.0f} us, number anchors {t_num * per_doc:.0f} us "
+        f"(all of extract: {t_ex * per_doc:.0f} us)"
+    )
+    if args.profile:
+        profile = cProfile.Profile()
+        profile.runcall(run_all)
+        pstats.Stats(profile).sort_stats("tottime").print_stats(25)
 
     big = ""
     while len(big) < 1_000_000:
