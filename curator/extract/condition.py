@@ -207,7 +207,7 @@ def phrases(rule: Rule, ctx: Context, best_only: bool = False) -> list[Phrase]:
 
 #: Weights of a population phrase's features (fitted on dev data by hand, kept round).
 WEIGHTS = {
-    "key": 1.0,
+    "key": 0.5,
     "eligible": 2.5,
     "stats": -1.0,
     "general": -3.0,
@@ -223,12 +223,12 @@ WEIGHTS = {
 #: A phrase after this share of the body stands in results or conclusions: reports name
 #: their population before.
 LATE = 0.5
-MIN_SCORE = 3.0
+MIN_SCORE = 2.5
 #: A weaker phrase is suggested when the title names no population's disease either.
-LAST_RESORT = 2.5
+LAST_RESORT = 2.0
 #: (lowest score, confidence factor): a phrase that is the subject or object of an
 #: enrolment verb in a methods sentence and names a condition is right most often.
-CONFIDENCE_STEPS = ((6.0, 1.0), (4.0, 0.75), (float("-inf"), 0.6))
+CONFIDENCE_STEPS = ((5.5, 1.0), (4.5, 0.8), (float("-inf"), 0.6))
 
 
 #: The most a sentence cue can add to a phrase's own score.
