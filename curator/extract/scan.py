@@ -112,13 +112,30 @@ def matches(
         if spans is None:  # body rules read only the sentences holding a trigger word
             windowed = rule.triggers and rule.scope == "body"
             spans = windows(ctx, rule.triggers, lo, hi) if windowed else [(lo, hi)]
-        if cands is None or (
+        if cands is None and pattern.pattern.startswith("\\G"):
+            out.extend(m for s, e in spans for m in _chain(pattern, ctx.text, s, e))
+        elif cands is None or (
             rule.anchor != "number" and len(cands) * PREFIX_COST > sum(e - s for s, e in spans)
         ):
             out.extend(m for s, e in spans for m in pattern.finditer(ctx.text, s, e))
         else:
             out.extend(_in_spans(pattern, ctx.text, cands, spans))
     return out
+
+
+def _chain(pattern: regex.Pattern[str], text: str, lo: int, hi: int) -> list[regex.Match[str]]:
+    """finditer of a pattern that starts with \\G: each match starts where the search does,
+    at ``lo`` and then at the end of the previous match, so no other start is tried."""
+    out: list[regex.Match[str]] = []
+    pos = lo
+    while True:
+        m = pattern.match(text, pos, hi)
+        if m is None:
+            return out
+        if m.end() == m.start():  # finditer steps over an empty match: let it do so
+            return out + list(pattern.finditer(text, pos, hi))
+        out.append(m)
+        pos = m.end()
 
 
 def _positions(ctx: Context, words: tuple[str, ...], lo: int, hi: int) -> list[int]:
