@@ -53,6 +53,13 @@ _NUMBER_WORD = regex.compile(
 )
 _WORD_LEFT = regex.compile(r"(?r)(?:\([A-Za-z][^()\s]{0,14}\)|[\w][\w'’+/-]{0,30})\s{1,3}$")
 
+#: A condition naming an intervention ('a pain education video', 'lymphedema prevention
+#: protocol') is not the condition studied (a title names that elsewhere, if at all).
+_NAMES_AN_INTERVENTION = regex.compile(
+    r"\s{1,2}(?:[\w-]{2,20}\s{1,2})?(?:education|protocol|program(?:me)?|video|clinic|service"
+    r"|app|tool|training|class(?:es)?|booklet|intervention)\b",
+    regex.I,
+)
 _TRAILING = regex.compile(
     r"\s(?:who|whom|that|which|and|or|with|in|of|the|a|an|to|for|from|at)$", regex.I
 )
@@ -275,7 +282,7 @@ def _title(rule: Rule, ctx: Context) -> None:
     hits = ctx.hits_in("conditions", ts, te)
     spans: list[tuple[int, int, str, float]] = []
     for hit in hits:
-        if hit.term.kind == COMPLICATION:
+        if hit.term.kind == COMPLICATION and not _NAMES_AN_INTERVENTION.match(text, hit.end, te):
             spans.append((hit.start, hit.end, hit.term.name, rule.confidence))
     for pattern in rule.patterns[1:3]:
         for m in pattern.finditer(text, ts, te):

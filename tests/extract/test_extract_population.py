@@ -260,3 +260,11 @@ def test_population_is_named_before_the_results(run: Run) -> None:
         "myasthenia gravis who were enrolled in a later cohort had fewer falls."
     )
     assert [e.value for e in _conditions(run(text))] == ["epilepsy"]
+
+
+def test_a_condition_naming_an_intervention_is_not_the_condition(run: Run) -> None:
+    text = (
+        "A fatigue education programme for adults with multiple sclerosis: effects on "
+        "spasticity\n\nWe followed 30 adults."
+    )
+    assert {e.value for e in _conditions(run(text))} == {"spasticity"}
