@@ -19,6 +19,9 @@ _CONCL_HEAD = regex.compile(
     r"(?:^|(?<=[\n.]\s{0,3})|(?<=[a-z\]).]))(?:#{1,4}\s{0,2})?(?:Conclusions?|CONCLUSIONS?"
     r"|Interpretation|INTERPRETATION)(?::\s{0,3}|\s{1,3}(?=[A-Z\n])|(?=[A-Z]))"
 )
+#: Words without which _REFS / _CONCL_HEAD cannot match (a cheap test before the scan).
+_REFS_WORDS = ("References", "REFERENCES", "Bibliography")
+_CONCL_WORDS = ("Conclusion", "CONCLUSION", "Interpretation", "INTERPRETATION")
 _CONCL_INLINE = regex.compile(
     r"\b(?:In conclusion|In summary|To conclude|Taken together|Overall)\b,?\s{0,3}"
     r"|\b(?:We|The authors) conclude(?:d)? that\s"
@@ -53,7 +56,7 @@ class Document:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        refs = _REFS.search(text)
+        refs = _REFS.search(text) if any(w in text for w in _REFS_WORDS) else None
         self.body_end = refs.start() if refs and refs.start() > len(text) // 3 else len(text)
         starts = [0]
         for m in _SENT_END.finditer(text):
@@ -149,8 +152,9 @@ class Document:
     def _find_conclusion(self) -> tuple[int, int] | None:
         text, end = self.text, self.body_end
         found = None
-        for m in _CONCL_HEAD.finditer(text, 0, end):
-            found = m
+        if any(w in text for w in _CONCL_WORDS):  # the heading words _CONCL_HEAD needs
+            for m in _CONCL_HEAD.finditer(text, 0, end):
+                found = m
         if found is None:
             for m in _CONCL_INLINE.finditer(text, 0, end):
                 found = m
