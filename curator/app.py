@@ -66,8 +66,7 @@ def run(opts: argparse.Namespace) -> int:
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(["curator"])
-    app.setOrganizationName(startup.ORGANIZATION)
-    app.setApplicationName(startup.APPLICATION)
+    startup.identify(app)
     load_style(app)
     settings = startup.user_settings()
     name = startup.curator_name(settings, bool(opts.screenshot))

@@ -104,6 +104,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Move the keyboard to the document text (select, then Take)"),
     ActionSpec("help.shortcuts", "&Keyboard shortcuts", ("F1",),
                "Show every action and its keys", "help"),
+    ActionSpec("help.about", "&About Evidence Curator", (),
+               "The version, the database file, the evidence schema and the extractor"),
 )  # fmt: skip
 
 

@@ -22,6 +22,7 @@ from curator.core.schema import InvalidValueError
 from curator.keymap import DEFAULT_ACCEPT_THRESHOLD
 from curator.qt._generated import curator_rc  # noqa: F401  (registers the :/ resources)
 from curator.qt._generated.ui_main_window import Ui_MainWindow
+from curator.qt.about_dialog import AboutDialog, AboutInfo
 from curator.qt.actions import bind_form_keys, build_actions, build_menus
 from curator.qt.change_watcher import ChangeWatcher
 from curator.qt.curator_name_dialog import ThresholdDialog
@@ -34,6 +35,7 @@ from curator.qt.job_launcher import JobLauncher
 from curator.qt.review_controller import ReviewController
 from curator.qt.shortcut_sheet_dialog import ShortcutSheetDialog
 from curator.qt.slot_detail_panel import SlotDetailPanel
+from curator.qt.startup import APP_ICON
 from curator.qt.status_panel import StatusPanel
 
 if TYPE_CHECKING:
@@ -68,8 +70,9 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
-        self.setWindowIcon(QIcon(":/icons/app.svg"))
+        self.setWindowIcon(QIcon(APP_ICON))
         self.store, self.settings, self.runner = store, settings, runner
+        self.schema, self.source = schema, source
         stored = settings.value("review/accept_threshold", DEFAULT_ACCEPT_THRESHOLD)
         self.threshold = float(str(stored))
         self.undo_stack = QUndoStack(self)
@@ -87,6 +90,7 @@ class MainWindow(QMainWindow):
         self.ui.formLayout.addWidget(self.detail)
         self.ui.formLayout.addWidget(self.form, 1)
         self.shortcut_sheet: ShortcutSheetDialog | None = None
+        self.about: AboutDialog | None = None
         self._reload_after_edit = False
         self._refresh_after_edit = False
         self.watcher = ChangeWatcher(lambda: store.change_marker(), self)
@@ -133,6 +137,7 @@ class MainWindow(QMainWindow):
             "view.focus_form": self.form.focus_current,
             "view.focus_text": lambda: self.viewer.setFocus(Qt.FocusReason.ShortcutFocusReason),
             "help.shortcuts": self._on_shortcuts_triggered,
+            "help.about": self._on_about_triggered,
         }
 
     def _stack_actions(self) -> dict[str, QAction]:
@@ -306,6 +311,10 @@ class MainWindow(QMainWindow):
             self.shortcut_sheet = ShortcutSheetDialog(self)
         self.shortcut_sheet.show()
         self.shortcut_sheet.raise_()
+
+    def _on_about_triggered(self) -> None:
+        info = AboutInfo.gather(self.store.location, self.schema, self.source)
+        self.about = AboutDialog.show_for(info, self)
 
     def _on_import_triggered(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(

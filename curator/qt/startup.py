@@ -20,6 +20,24 @@ if TYPE_CHECKING:
     from curator.qt.task_runner import TaskRunner
 
 ORGANIZATION, APPLICATION = "EvidenceCurator", "curator"
+#: The desktop entry (packaging/linux/<id>.desktop) and AppStream id: Wayland compositors
+#: match the window to its .desktop file (and so its icon) by this name.
+DESKTOP_ID = "org.evidencecurator.EvidenceCurator"
+APP_ICON = ":/icons/app.svg"
+
+
+def identify(app: QApplication) -> None:
+    """Name, version, desktop entry and icon (the one SVG, from the compiled resources)."""
+    from PySide6.QtGui import QIcon
+
+    from curator import __version__
+    from curator.qt._generated import curator_rc  # noqa: F401  (registers the :/ resources)
+
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(DESKTOP_ID)
+    app.setWindowIcon(QIcon(APP_ICON))
 
 
 def user_settings() -> QSettings:
