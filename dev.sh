@@ -78,7 +78,7 @@ run)
     ;;
 test)
     ensure_system_libs "${offscreen_libs[@]}"
-    ensure_venv "[test]"
+    ensure_venv "[test,packaging]"
     export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
     bin="$venv/bin"
     say "ruff"
