@@ -92,34 +92,35 @@ def matches(
     and not where a word every match holds is missing."""
     spans: list[tuple[int, int]] | None = None
     out: list[regex.Match[str]] = []
-    for pattern, plan in zip(rule.patterns, plans, strict=True):
+    text, anchored = ctx.text, rule.anchor == "number"
+    for pattern, (prefixes, required, width) in zip(rule.patterns, plans, strict=True):
         cands: list[int] | None = None
-        if rule.anchor == "number":
+        if anchored:
             anchors = ctx.anchors
             cands = anchors[bisect.bisect_left(anchors, lo) : bisect.bisect_left(anchors, hi)]
-        elif plan.prefixes is not None and ctx.exact:
-            cands = _positions(ctx, plan.prefixes, lo, hi)
+        elif prefixes is not None and ctx.exact:
+            cands = _positions(ctx, prefixes, lo, hi)
         if cands is not None and not cands:
             continue
-        if plan.required is not None and ctx.exact:
-            need = _positions(ctx, plan.required, lo, hi)
+        if required is not None and ctx.exact:
+            need = _positions(ctx, required, lo, hi)
             if not need:
                 continue
             if cands is not None:
-                cands = _near(cands, need, plan.width)
+                cands = _near(cands, need, width)
                 if not cands:
                     continue
         if spans is None:  # body rules read only the sentences holding a trigger word
             windowed = rule.triggers and rule.scope == "body"
             spans = windows(ctx, rule.triggers, lo, hi) if windowed else [(lo, hi)]
         if cands is None and pattern.pattern.startswith("\\G"):
-            out.extend(m for s, e in spans for m in _chain(pattern, ctx.text, s, e))
+            out.extend(m for s, e in spans for m in _chain(pattern, text, s, e))
         elif cands is None or (
-            rule.anchor != "number" and len(cands) * PREFIX_COST > sum(e - s for s, e in spans)
+            not anchored and len(cands) * PREFIX_COST > sum(e - s for s, e in spans)
         ):
-            out.extend(m for s, e in spans for m in pattern.finditer(ctx.text, s, e))
+            out.extend(m for s, e in spans for m in pattern.finditer(text, s, e))
         else:
-            out.extend(_in_spans(pattern, ctx.text, cands, spans))
+            out.extend(_in_spans(pattern, text, cands, spans))
     return out
 
 
