@@ -68,9 +68,12 @@ def _decode(data: bytes, html: bool) -> Decoded:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return Decoded(data.decode(encoding), encoding)
+                text = data.decode(encoding)
             except UnicodeDecodeError as exc:
                 return _undecodable(f"invalid {encoding} after its byte-order mark ({exc.reason})")
+            if "\x00" in text:  # a byte-order mark, then zeros: text has no NUL characters
+                return Decoded(None, "", "binary", "contains NUL characters (not a text file)")
+            return Decoded(text, encoding)
     if b"\x00" in data:
         return Decoded(None, "", "binary", "contains NUL bytes (not a text file)")
     try:

@@ -129,6 +129,12 @@ def test_binary_with_nul_bytes(tmp_path: Path) -> None:
     assert "NUL" in reason
 
 
+def test_a_byte_order_mark_then_nul_characters_is_binary(tmp_path: Path) -> None:
+    # found by the fuzz test: a UTF-16 BOM followed by zeros decodes to "\x00\x00"
+    data = b"\xfe\xff\x00\x00\x00\x00"
+    assert "NUL" in failure(read_file(write(tmp_path / "x.txt", data)), ReadFailure.BINARY)
+
+
 def test_binary_without_nul_bytes(tmp_path: Path) -> None:
     data = bytes(range(1, 32)) * 20 + b"\x81\x8d\x8f\x90\x9d" * 10
     failure(read_file(write(tmp_path / "x.txt", data)), ReadFailure.BINARY)
