@@ -75,7 +75,7 @@ def test_desktop_file_metainfo_app_and_icons_agree() -> None:
     ).read_bytes()
 
 
-def test_the_png_icons_are_renders_of_the_app_svg(tmp_path: Path) -> None:
+def test_the_png_icons_are_renders_of_the_app_svg(qapp: object, tmp_path: Path) -> None:
     from PySide6.QtGui import QImage
 
     render_icons = load_script("render_icons")
