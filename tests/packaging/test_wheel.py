@@ -3,10 +3,10 @@ into a fresh virtual environment outside the source tree and runs there.
 
 Two install tests (measured on the 2-core dev machine, see packaging/README.md):
 
-- default run (about 10 s): a fresh venv, the wheel installed by pip with ``--no-deps``
+- default run (about 6 s): a fresh venv, the wheel installed by pip with ``--no-deps``
   and the dependencies borrowed from this venv (a ``.pth`` line, after the fresh
   site-packages), then ``pip check`` on the result;
-- ``-m install`` (about 35 s, .ci/run runs it): pip resolves and installs the wheel's
+- ``-m install`` (23-32 s, .ci/run runs it): pip resolves and installs the wheel's
   pinned dependencies itself, as a curator's ``pip install`` would.
 """
 
