@@ -350,6 +350,9 @@ class MainWindow(QMainWindow):
                 self._reload_after_edit = True
             else:
                 self.review.reload()
+        # the extractor is loaded now: the current rule's description can be shown
+        r = self.review
+        self.detail.show_slot(r.current_slot, r.form.open_count, r.current_warning)
 
     def _on_watcher_changed(self) -> None:
         """Another window or process wrote: show the list, progress and document as stored."""

@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 
 from curator.core.model import Extracted
 from curator.qt.lazy_source import LazySource
+from curator.qt.main_window import MainWindow
+from curator.qt.task_runner import TaskRunner
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+    from pytestqt.qtbot import QtBot
+
+    from curator.core.schema import Schema
+    from curator.store import SqlStore
+
+    from .conftest import FakeSource
 
 
 class _Tiny:
@@ -47,3 +60,19 @@ def test_a_failed_load_is_remembered() -> None:
             source.extract("text")
     assert calls == [1]
     assert source.describe("any") == ""
+
+
+def test_the_window_shows_rule_descriptions_once_the_extractor_is_loaded(
+    qtbot: QtBot, store: SqlStore, source: FakeSource, schema: Schema, settings: QSettings
+) -> None:
+    """A database extracted earlier: the extractor loads in the background job at start,
+    and the current-field panel then shows the rule's description (it had none before)."""
+    runner = TaskRunner()
+    window = MainWindow(store, schema, LazySource(lambda: source), runner, settings, "tester")
+    qtbot.addWidget(window)
+    window.review.set_current(window.review.form.index_of("n_total", 0) or 0)
+    assert "Fake rule" not in window.detail.rule.text()
+    with qtbot.waitSignal(window.jobs.extracted, timeout=5000):
+        window.jobs.extract()
+    assert "Fake rule fake.n_total" in window.detail.rule.text()
+    runner.shutdown()
