@@ -7,9 +7,7 @@ with a backup beside them), or quit.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from enum import Enum
 from html import escape
 from pathlib import Path
@@ -24,11 +22,11 @@ from curator.store import (
     NotADatabaseError,
     ReadOnlyDatabaseError,
 )
+from curator.store import backup_time as made_at
 
 if TYPE_CHECKING:
     from curator.store import StoreError
 
-_STAMP = "%Y%m%dT%H%M%S.%fZ"  # as in backup file names (curator.store.backups)
 FILTER = "Evidence Curator databases (*.sqlite *.db);;All files (*)"
 
 
@@ -61,13 +59,9 @@ def headline(error: StoreError) -> str:
 
 
 def backup_time(backup: Path) -> str:
-    """The UTC time in a backup's name, as local time for people ("" if none)."""
-    found = re.search(r"\.(\d{8}T\d{6}\.\d{6}Z)\.sqlite$", backup.name)
-    try:
-        moment = datetime.strptime(found[1] if found else "", _STAMP).replace(tzinfo=UTC)
-    except ValueError:
-        return ""
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    """When the backup was made, in local time for people ("" if its name has none)."""
+    moment = made_at(backup)
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else ""
 
 
 class BadDatabaseDialog(QMessageBox):

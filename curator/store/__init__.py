@@ -11,7 +11,7 @@ Public API::
 
 from __future__ import annotations
 
-from curator.store.backups import backup_database, list_backups
+from curator.store.backups import backup_database, backup_time, list_backups
 from curator.store.errors import (
     BackupError,
     CorruptDatabaseError,
@@ -37,6 +37,7 @@ __all__ = [
     "StoreError",
     "UnknownDocumentError",
     "backup_database",
+    "backup_time",
     "default_database_path",
     "list_backups",
     "restore_backup",

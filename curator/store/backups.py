@@ -56,6 +56,15 @@ def list_backups(database: str | os.PathLike[str], kind: str | None = None) -> l
     return [entry for _, entry in sorted(found, reverse=True)]
 
 
+def backup_time(backup: str | os.PathLike[str]) -> datetime | None:
+    """When a backup was made (UTC), read from its name; None for a name not ours."""
+    found = re.search(r"\.(\d{8}T\d{6}\.\d{6}Z)\.sqlite$", Path(backup).name)
+    try:
+        return datetime.strptime(found[1], _STAMP).replace(tzinfo=UTC) if found else None
+    except ValueError:
+        return None
+
+
 def backup_name(database: Path, kind: str, now: datetime | None = None) -> Path:
     """A new file name in the backups folder (a later time than any existing one)."""
     moment = now or datetime.now(UTC)

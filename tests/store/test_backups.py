@@ -192,3 +192,16 @@ def test_restore_over_a_damaged_database_keeps_the_damaged_file(
     fresh = tmp_path / "new" / "fresh.sqlite"
     assert restore_backup(saved, fresh) is None  # no database there yet: a plain copy
     assert ids(fresh) == ["a"]
+
+
+def test_a_backup_says_when_it_was_made(store: SqlStore, tmp_path: Path) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from curator.store import backup_time
+
+    before = datetime.now(UTC)
+    made = store.backup_to()
+    moment = backup_time(made)
+    assert moment is not None
+    assert before - timedelta(seconds=1) <= moment <= datetime.now(UTC)
+    assert backup_time(tmp_path / "copy-of-curation.sqlite") is None
