@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from curator.core.model import Extracted
+from curator.extract.scan import finditer
 
 if TYPE_CHECKING:
     from curator.extract.context import Context
@@ -157,7 +158,7 @@ def phrases(rule: Rule, ctx: Context, best_only: bool = False) -> list[Phrase]:
         }
 
     found: list[tuple[Phrase, int, int]] = []
-    for _, m in zip(range(MAX_PHRASES), pt.finditer(text, lo, hi), strict=False):
+    for m in finditer(ctx, pt, lo, hi, MAX_PHRASES):
         s, e = doc.sentence(m.start())
         start = _extend_left(text, m.start(), s)
         drugs = [

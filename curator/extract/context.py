@@ -7,6 +7,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    import regex
+
     from curator.core.model import Extracted
     from curator.extract.document import Document
     from curator.extract.lexicon import Hit
@@ -60,6 +64,8 @@ class Context:
     occ: dict[str, list[int]] = field(default_factory=dict)
     #: whether ``occ`` positions are exact for the text (see prefilter.exact)
     exact: bool = False
+    #: literal prefixes of the hooks' patterns that scan.finditer may use
+    plans: Mapping[regex.Pattern[str], tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def text(self) -> str:

@@ -10,7 +10,7 @@ import regex
 from curator.core.model import Extracted, Scalar
 from curator.extract.context import Candidate, Context, Row
 from curator.extract.document import Document
-from curator.extract.hooks import HOOKS, finish_rows, select
+from curator.extract.hooks import HOOKS, PREFILTERED, finish_rows, select
 from curator.extract.normalizers import TEXT_NORMALIZERS
 from curator.extract.numbers import NUMBER_START
 from curator.extract.prefilter import Prefilter, exact, plan
@@ -48,7 +48,17 @@ class Extractor:
             for r in rules
             if r.kind != "derived"  # hooks use their patterns themselves
         }
+        #: hook patterns a hook scans with scan.finditer: their literal prefixes
+        self._hook_plans = {
+            p: pl.prefixes
+            for r in rules
+            if r.kind == "derived"
+            for i, p in enumerate(r.patterns)
+            if i in PREFILTERED.get(r.hook, ()) and (pl := plan(p.pattern)).prefixes is not None
+        }
         words = {t for r in rules for t in r.triggers}
+        for prefixes in self._hook_plans.values():
+            words.update(prefixes)
         for plans in self._plans.values():
             for pl in plans:
                 words.update(pl.prefixes or ())
@@ -88,6 +98,7 @@ class Extractor:
         anchors = [m.start() for m in NUMBER_START.finditer(lowered)]
         ctx = Context(doc, hits, anchors=anchors, lowered=lowered, occ=occ)
         ctx.exact = exact(text, lowered)
+        ctx.plans = self._hook_plans
         for rule in self.rules:
             if rule.kind == "match":
                 ctx.found.extend(self._matches(rule, ctx))

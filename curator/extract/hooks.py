@@ -129,6 +129,9 @@ HOOKS: dict[str, Hook] = {
     "outcome_names": outcome_names,
     "link_drug": link_drug,
 }
+#: Per hook, the patterns (by index) it scans with ``scan.finditer``: the extractor
+#: puts their literal prefixes into the prefilter.
+PREFILTERED: dict[str, tuple[int, ...]] = {"condition": (0,)}
 
 
 def select(found: list[Extracted], schema: Schema) -> list[Extracted]:

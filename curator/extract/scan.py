@@ -124,6 +124,19 @@ def matches(
     return out
 
 
+def finditer(
+    ctx: Context, pattern: regex.Pattern[str], lo: int, hi: int, limit: int
+) -> list[regex.Match[str]]:
+    """The first ``limit`` matches of ``pattern.finditer(ctx.text, lo, hi)`` for a hook's
+    pattern, tried only at its literal prefixes when the extractor planned it."""
+    prefixes = ctx.plans.get(pattern)
+    if prefixes is None or not ctx.exact:
+        found = pattern.finditer(ctx.text, lo, hi)
+        return [m for _, m in zip(range(limit), found, strict=False)]
+    cands = _positions(ctx, prefixes, lo, hi)
+    return _in_spans(pattern, ctx.text, cands, [(lo, hi)], limit) if cands else []
+
+
 def _chain(pattern: regex.Pattern[str], text: str, lo: int, hi: int) -> list[regex.Match[str]]:
     """finditer of a pattern that starts with \\G: each match starts where the search does,
     at ``lo`` and then at the end of the previous match, so no other start is tried."""
@@ -163,7 +176,11 @@ def _near(cands: list[int], need: list[int], width: int) -> list[int]:
 
 
 def _in_spans(
-    pattern: regex.Pattern[str], text: str, cands: list[int], spans: list[tuple[int, int]]
+    pattern: regex.Pattern[str],
+    text: str,
+    cands: list[int],
+    spans: list[tuple[int, int]],
+    limit: int = -1,
 ) -> list[regex.Match[str]]:
     """Non-overlapping matches of ``pattern`` starting at ``cands`` (sorted), each inside
     one of ``spans`` (sorted, disjoint): what finditer over each span gives when every
@@ -183,6 +200,8 @@ def _in_spans(
             if m is not None and m.end() > m.start():
                 out.append(m)
                 last = m.end()
+                if len(out) == limit:
+                    return out
         if i >= n:
             break
     return out
