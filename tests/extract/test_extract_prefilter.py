@@ -13,7 +13,7 @@ from curator.extract.context import Context
 from curator.extract.document import Document
 from curator.extract.numbers import NUMBER_START
 from curator.extract.prefilter import exact, literal_prefixes, plan, positions
-from curator.extract.scan import WINDOW_COST, matches
+from curator.extract.scan import WINDOW_COST, finditer, matches
 
 if TYPE_CHECKING:
     from curator.extract import Extractor
@@ -173,3 +173,20 @@ def test_scan_finds_what_the_plain_scan_finds(extractor: Extractor, text: str) -
             continue
         got = [m.span() for m in matches(ctx, rule, extractor._plans[rule.id], lo, hi)]
         assert got == _reference(ctx, rule, lo, hi), rule.id
+
+
+@SETTINGS
+@given(TEXTS)
+def test_hook_scan_finds_what_finditer_finds(extractor: Extractor, text: str) -> None:
+    """The hook patterns tried only at their prefixes (scan.finditer) match as finditer."""
+    doc = Document(text)
+    lowered = text.lower()
+    occ, _ = extractor._prefilter.scan(lowered)
+    ctx = Context(doc, {}, lowered=lowered, occ=occ, exact=exact(text, lowered))
+    ctx.plans = extractor._hook_plans
+    assert ctx.plans
+    for pattern in ctx.plans:
+        for limit in (1, 200):
+            got = [m.span() for m in finditer(ctx, pattern, 0, len(text), limit)]
+            want = [m.span() for m in pattern.finditer(text)][:limit]
+            assert got == want, pattern.pattern
