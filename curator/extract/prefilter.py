@@ -67,8 +67,11 @@ def plan(pattern: str, anchored: bool = False) -> Plan:
     except Exception:  # regex-only syntax: no prefilter for this pattern
         return Plan(None, None, 0)
     prefixes = None if anchored else _prefixes(tree)
-    required = _required(list(tree)) if width <= MAX_WIDTH else None
-    return Plan(prefixes, required, width)
+    found = _required(list(tree), tree.state) if width <= MAX_WIDTH else None
+    if found is None:
+        return Plan(prefixes, None, width)
+    words, offset = found  # the word starts at most ``offset`` after the match start
+    return Plan(prefixes, words, min(width, offset + 1))
 
 
 def literal_prefixes(pattern: str) -> tuple[str, ...] | None:
@@ -76,27 +79,29 @@ def literal_prefixes(pattern: str) -> tuple[str, ...] | None:
     return plan(pattern).prefixes
 
 
-def _required(items: list[Any]) -> tuple[str, ...] | None:
+def _required(items: list[Any], state: Any) -> tuple[tuple[str, ...], int] | None:
     """The rarest-looking set of words one of which every match holds, or None: the
     prefixes of the pattern from a part every match passes through, or such a set
-    inside a mandatory group."""
-    best: tuple[tuple[int, int], tuple[str, ...]] | None = None
+    inside a mandatory group; with the most characters before the word."""
+    best: tuple[tuple[int, int], tuple[str, ...], int] | None = None
     for i, (op, arg) in enumerate(items):
         if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
             continue
-        inner: tuple[str, ...] | None = None
+        inner: tuple[tuple[str, ...], int] | None = None
         if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
             if arg[0] == 0:
                 continue
-            inner = _required(list(arg[2]))
+            inner = _required(list(arg[2]), state)
         elif op in (C.SUBPATTERN, C.ATOMIC_GROUP):
-            inner = _required(list(arg[3] if op is C.SUBPATTERN else arg))
-        for words in (inner, _words(_sequence(items[i:]))):
-            if words is not None:
+            inner = _required(list(arg[3] if op is C.SUBPATTERN else arg), state)
+        before = int(sre_parse.SubPattern(state, items[:i]).getwidth()[1])
+        here = _words(_sequence(items[i:]))
+        for words, offset in (inner or ((), 0), (here or (), 0)):
+            if words:
                 score = (min(map(len, words)), -len(words))
                 if best is None or score > best[0]:
-                    best = (score, words)
-    return best[1] if best else None
+                    best = (score, words, before + offset)
+    return (best[1], best[2]) if best else None
 
 
 def _words(found: Prefixes | None) -> tuple[str, ...] | None:
