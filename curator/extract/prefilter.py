@@ -243,8 +243,9 @@ class Prefilter:
                 payload.setdefault(key, []).append((name, forms))
         self._auto = ahocorasick.Automaton()
         for key in {*self.ids, *payload}:
-            value = (self.ids.get(key, -1), len(key), tuple(payload.get(key, ())))
-            self._auto.add_word(key, value)
+            # (the word or None for a lexicon key only, start - end, lexicon payload)
+            own = key if key in self.ids else None
+            self._auto.add_word(key, (own, 1 - len(key), tuple(payload.get(key, ()))))
         self._empty = not (self.ids or payload)
         if not self._empty:
             self._auto.make_automaton()
@@ -253,24 +254,21 @@ class Prefilter:
         """Start positions (sorted) of every word that occurs in ``lowered``, and per
         lexicon its raw key matches (for :meth:`Lexicon.accept`)."""
         raw: dict[str, list[Raw]] = {name: [] for name in self.lexicons}
+        occ: dict[str, list[int]] = {}
         if self._empty:
-            return {}, raw
-        by_id: dict[int, list[int]] = {}
-        for end, (key, length, lex) in self._auto.iter(lowered):
+            return occ, raw
+        # matches come by end position: a word's starts come sorted (one length per word)
+        for end, (word, back, lex) in self._auto.iter(lowered):
             if lex:
                 for name, forms in lex:
-                    raw[name].append((end - length + 1, end + 1, forms))
-                if key < 0:
+                    raw[name].append((end + back, end + 1, forms))
+                if word is None:
                     continue
-            if key in by_id:
-                by_id[key].append(end - length + 1)
+            starts = occ.get(word)
+            if starts is None:
+                occ[word] = [end + back]
             else:
-                by_id[key] = [end - length + 1]
-        names = list(self.ids)
-        occ = {}
-        for key, starts in by_id.items():
-            starts.sort()
-            occ[names[key]] = starts
+                starts.append(end + back)
         return occ, raw
 
 
