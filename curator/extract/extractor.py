@@ -119,7 +119,7 @@ class Extractor:
     def _spans(self, rule: Rule, ctx: Context) -> Iterator[tuple[regex.Match[str], float]]:
         """Matches of the rule in its scope with the confidence after negation/hedging."""
         lo, hi = ctx.doc.region(rule.scope)
-        if hi <= lo or (rule.triggers and not any(t in ctx.occ for t in rule.triggers)):
+        if hi <= lo or (rule.triggers and ctx.occ.keys().isdisjoint(rule.triggers)):
             return
         # body rules read only the sentences holding a trigger word; citation-like scopes
         # (document, title) span sentence breaks, so they read their whole region
