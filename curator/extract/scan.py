@@ -114,11 +114,13 @@ def matches(
             windowed = rule.triggers and rule.scope == "body"
             spans = windows(ctx, rule.triggers, lo, hi) if windowed else [(lo, hi)]
         if cands is None and pattern.pattern.startswith("\\G"):
-            out.extend(m for s, e in spans for m in _chain(pattern, text, s, e))
+            for s, e in spans:
+                out.extend(_chain(pattern, text, s, e))
         elif cands is None or (
             not anchored and len(cands) * PREFIX_COST > sum(e - s for s, e in spans)
         ):
-            out.extend(m for s, e in spans for m in pattern.finditer(text, s, e))
+            for s, e in spans:
+                out.extend(pattern.finditer(text, s, e))
         else:
             out.extend(_in_spans(pattern, text, cands, spans))
     return out
