@@ -31,7 +31,10 @@ def windows(ctx: Context, triggers: tuple[str, ...], lo: int, hi: int) -> list[t
     if merged is not None:
         return merged
     spans: list[tuple[int, int]] = []
+    occ = ctx.occ
     for word in triggers:
+        if word not in occ:
+            continue
         found = ctx.trigger_spans.get((word, lo, hi))
         if found is None:
             found = _sentences(ctx, word, lo, hi)
