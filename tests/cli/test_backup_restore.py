@@ -5,25 +5,14 @@ from __future__ import annotations
 import sqlite3
 from typing import TYPE_CHECKING
 
-import pytest
-
-from curator.cli import main
 from curator.core.model import NewDocument
 from curator.store import SqlStore, list_backups
+from tests.cli.conftest import run
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-
-@pytest.fixture(autouse=True)
-def no_default_db(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("CURATOR_DB", str(tmp_path / "env.sqlite"))
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+    import pytest
 
 
 def make_db(path: Path, titles: list[str]) -> None:

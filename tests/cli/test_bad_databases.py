@@ -16,11 +16,6 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 
-@pytest.fixture(autouse=True)
-def no_default_db(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("CURATOR_DB", str(tmp_path / "env.sqlite"))
-
-
 @pytest.fixture(scope="module")
 def good_bytes(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     path = tmp_path_factory.mktemp("good") / "curation.sqlite"

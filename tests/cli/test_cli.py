@@ -9,21 +9,10 @@ from typing import TYPE_CHECKING
 import pytest
 
 from curator.cli import SUBCOMMANDS, build_parser, main
+from tests.cli.conftest import run
 
 if TYPE_CHECKING:
     from pathlib import Path
-
-
-@pytest.fixture(autouse=True)
-def no_default_db(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """Never touch the user's database: $CURATOR_DB points into the test's folder."""
-    monkeypatch.setenv("CURATOR_DB", str(tmp_path / "env.sqlite"))
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def rows(path: Path) -> list[dict[str, str]]:
