@@ -269,8 +269,6 @@ def slot_warning(schema: Schema, form: Form, slot: Slot) -> str | None:
 def _number(value: Scalar | None) -> float | None:
     if isinstance(value, bool) or value is None:
         return None
-    if isinstance(value, (int, float)):
-        return float(value)
     try:
         return float(value)
     except ValueError:
