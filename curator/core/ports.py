@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Literal, Protocol
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
 
+    from curator.core.insights import OutcomeRow, ProgressInsight, RuleMiss, RuleStats
     from curator.core.model import (
         CuratedValue,
         DocStatus,
@@ -111,3 +112,24 @@ class EvidenceStore(Protocol):
         ...
 
     def close(self) -> None: ...
+
+
+class InsightSource(Protocol):
+    """What the plots read: aggregates over the whole database (see core.insights).
+
+    Each call is one read transaction and safe to make from a worker thread.
+    """
+
+    def progress_insight(self) -> ProgressInsight: ...
+
+    def rule_stats(self) -> list[RuleStats]:
+        """One entry per rule that made at least one stored suggestion, in no order."""
+        ...
+
+    def rule_misses(self, rule: str) -> list[RuleMiss]:
+        """The rule's suggestions that were corrected or rejected, newest decision first."""
+        ...
+
+    def outcome_rows(self) -> list[OutcomeRow]:
+        """Every outcomes row with at least one decided (exported) value."""
+        ...
