@@ -35,6 +35,17 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def configure_plots() -> None:
+    """pyqtgraph's global options: set here only, once, before the first plot is built.
+
+    Called lazily by the insight docks and by ``curator plot``, so pyqtgraph (and numpy)
+    are imported only when a plot is shown.
+    """
+    import pyqtgraph as pg
+
+    pg.setConfigOptions(antialias=True, background="w", foreground="#303030", exitCleanup=False)
+
+
 def run(opts: argparse.Namespace) -> int:
     from curator import __version__
     from curator.core.schema import SchemaError, load_default_schema, load_schema

@@ -1,0 +1,108 @@
+"""PlotPanel: the base of the insight views, and how they export.
+
+A panel is built once and its pyqtgraph items live as long as it does. A refresh has two
+halves: :meth:`PlotPanel.fetch` runs on a worker thread and only reads the store (it
+returns plain data); :meth:`PlotPanel.show_data` runs on the GUI thread and only hands
+that data to the existing items (``setData``, ``setOpts``, ``setTicks``).
+
+Every plot's context menu (right click) holds "Export PNG..." and "Export SVG..."; the
+picture is the panel's whole graphics view, as ``curator plot`` writes it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from pyqtgraph.exporters import ImageExporter, SVGExporter
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+if TYPE_CHECKING:
+    import pyqtgraph as pg
+
+    from curator.core.ports import InsightSource
+
+#: File suffix -> pyqtgraph exporter.
+EXPORTERS: dict[str, Any] = {".png": ImageExporter, ".svg": SVGExporter}
+
+
+@dataclass(frozen=True, slots=True)
+class OpenTarget:
+    """Where a click in a plot leads: a document at a slot, optionally a span to show."""
+
+    document_id: str
+    field: str
+    row: int
+    span: tuple[int, int] | None = None
+
+
+class PlotPanel(QWidget):
+    """One insight view. Subclasses set ``kind`` and ``title`` and implement the halves."""
+
+    kind: ClassVar[str]  # "progress" | "rules" | "forest": the name `curator plot` uses
+    title: ClassVar[str]  # the dock title
+    open_requested = Signal(object)  # an OpenTarget
+    export_failed = Signal(str)  # a message for the curator
+
+    @staticmethod
+    def fetch(source: InsightSource) -> object:
+        """Read what the panel shows (worker thread: no widget may be touched)."""
+        raise NotImplementedError
+
+    def show_data(self, data: Any) -> None:
+        """Show ``data`` from :meth:`fetch` by updating the existing items (GUI thread)."""
+        raise NotImplementedError
+
+    def graphics(self) -> pg.GraphicsLayoutWidget:
+        """The graphics view that exports draw."""
+        raise NotImplementedError
+
+    def export(self, path: str | Path) -> Path:
+        """Write the panel's plots to ``path`` (.png or .svg). Raises ValueError otherwise."""
+        return export_graphics(self.graphics(), path)
+
+    def add_export_menu(self, plot: pg.PlotItem) -> None:
+        """Put "Export PNG..." / "Export SVG..." in ``plot``'s context menu."""
+        menu = plot.getViewBox().menu
+        menu.addSeparator()
+        for suffix in EXPORTERS:
+            name = suffix[1:].upper()
+            action = menu.addAction(f"Export {name}...")
+            action.setObjectName(f"plot.export_{suffix[1:]}")
+            action.triggered.connect(lambda _=False, s=suffix: self._on_export_triggered(s))
+
+    def _on_export_triggered(self, suffix: str) -> None:
+        name = suffix[1:].upper()
+        default = f"{self.kind}{suffix}"
+        path, _ = QFileDialog.getSaveFileName(
+            self, f"Export {self.title} as {name}", default, f"{name} (*{suffix})"
+        )
+        if not path:
+            return
+        if not path.lower().endswith(suffix):
+            path += suffix
+        try:
+            self.export(path)
+        except OSError as exc:
+            message = f"Could not write {path}: {exc.strerror or exc}"
+            QMessageBox.warning(self, "Export failed", message)
+            self.export_failed.emit(message)
+
+
+def export_graphics(view: pg.GraphicsLayoutWidget, path: str | Path) -> Path:
+    """Export everything ``view`` draws to a PNG or SVG file (by the suffix)."""
+    target = Path(path)
+    exporter_class = EXPORTERS.get(target.suffix.lower())
+    if exporter_class is None:
+        raise ValueError(f"{target.name}: choose a .png or .svg file")
+    exporter = exporter_class(view.scene())
+    if exporter_class is ImageExporter:
+        # the scene's own size at 2x: sharp in documents and slides
+        rect = view.scene().sceneRect()
+        exporter.parameters()["width"] = int(rect.width() * 2)
+    exporter.export(str(target))
+    if not target.exists():
+        raise OSError(f"nothing was written to {target}")
+    return target
