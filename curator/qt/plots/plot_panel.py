@@ -44,6 +44,9 @@ class PlotPanel(QWidget):
     kind: ClassVar[str]  # "progress" | "rules" | "forest": the name `curator plot` uses
     title: ClassVar[str]  # the dock title
     open_requested = Signal(object)  # an OpenTarget
+    #: (read, then): run ``read(source)`` off the GUI thread, then ``then(result)`` on it.
+    #: The docks connect it; a panel asks for the extra data it needs this way.
+    read_requested = Signal(object, object)
     export_failed = Signal(str)  # a message for the curator
 
     @staticmethod
@@ -97,11 +100,10 @@ def export_graphics(view: pg.GraphicsLayoutWidget, path: str | Path) -> Path:
     exporter_class = EXPORTERS.get(target.suffix.lower())
     if exporter_class is None:
         raise ValueError(f"{target.name}: choose a .png or .svg file")
-    exporter = exporter_class(view.scene())
-    if exporter_class is ImageExporter:
-        # the scene's own size at 2x: sharp in documents and slides
-        rect = view.scene().sceneRect()
-        exporter.parameters()["width"] = int(rect.width() * 2)
+    layout = view.ci  # the layout of all the view's plots (the scene may be larger)
+    exporter = exporter_class(layout)
+    if exporter_class is ImageExporter:  # twice the size on screen: sharp in documents
+        exporter.parameters()["width"] = max(1, int(layout.boundingRect().width() * 2))
     exporter.export(str(target))
     if not target.exists():
         raise OSError(f"nothing was written to {target}")
