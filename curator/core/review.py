@@ -96,6 +96,17 @@ class Form:
     def open_count(self) -> int:
         return sum(1 for slot in self.slots if slot.is_open)
 
+    def spans(self) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """Evidence spans of the open suggestions, and of the decided values that carry
+        a value (accepted, corrected, typed)."""
+        open_spans = [s.span for s in self.slots if s.is_open and s.span is not None]
+        decided = [s.span for s in self.slots if s.span is not None and _carries_value(s)]
+        return open_spans, decided
+
+
+def _carries_value(slot: Slot) -> bool:
+    return slot.status is not None and slot.status.exported
+
 
 def build_form(
     schema: Schema,

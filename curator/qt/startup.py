@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QFile, QSettings, QTimer
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QWidget
@@ -171,3 +171,11 @@ def _os_user() -> str:
         return getpass.getuser()
     except (KeyError, OSError):
         return "curator"
+
+
+def load_style(app: QApplication) -> None:
+    """Apply resources/curator.qss (compiled into the :/ resources) to ``app``."""
+    qss = QFile(":/curator.qss")
+    if qss.open(QFile.OpenModeFlag.ReadOnly):
+        app.setStyleSheet(bytes(qss.readAll().data()).decode("utf-8"))
+        qss.close()

@@ -141,7 +141,8 @@ def in_process(store: SqlStore) -> None:
     from curator.core.model import DocStatus
     from curator.core.schema import load_default_schema
     from curator.extract import load_extractor
-    from curator.qt.main_window import MainWindow, load_style
+    from curator.qt.main_window import MainWindow
+    from curator.qt.startup import load_style
     from curator.qt.task_runner import TaskRunner
 
     app = QApplication.instance() or QApplication([])
