@@ -72,13 +72,13 @@ def run(opts: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication
 
     from curator.qt import startup
-    from curator.qt.main_window import MainWindow, load_style
+    from curator.qt.main_window import MainWindow
     from curator.qt.task_runner import TaskRunner
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(["curator"])
     startup.identify(app)
-    load_style(app)
+    startup.load_style(app)
     settings = startup.user_settings()
     name = startup.curator_name(settings, bool(opts.screenshot))
     runner = TaskRunner()

@@ -60,8 +60,32 @@ class AddResult:
     duplicates: tuple[str, ...]  # ids already in the database (same content hash)
 
 
-class EvidenceStore(Protocol):
-    """What the app needs from the database. Every write method commits before it returns."""
+class InsightSource(Protocol):
+    """What the plots read: aggregates over the whole database (see core.insights).
+
+    Each call is one read transaction and safe to make from a worker thread.
+    """
+
+    def progress_insight(self) -> ProgressInsight: ...
+
+    def rule_stats(self) -> list[RuleStats]:
+        """One entry per rule that made at least one stored suggestion, in no order."""
+        ...
+
+    def rule_misses(self, rule: str) -> list[RuleMiss]:
+        """The rule's suggestions that were corrected or rejected, newest decision first."""
+        ...
+
+    def outcome_rows(self) -> list[OutcomeRow]:
+        """Every outcomes row with at least one decided (exported) value."""
+        ...
+
+
+class EvidenceStore(InsightSource, Protocol):
+    """What the app needs from the database. Every write method commits before it returns.
+
+    It answers the insight views' bulk reads too (:class:`InsightSource`).
+    """
 
     @property
     def location(self) -> str: ...
@@ -112,24 +136,3 @@ class EvidenceStore(Protocol):
         ...
 
     def close(self) -> None: ...
-
-
-class InsightSource(Protocol):
-    """What the plots read: aggregates over the whole database (see core.insights).
-
-    Each call is one read transaction and safe to make from a worker thread.
-    """
-
-    def progress_insight(self) -> ProgressInsight: ...
-
-    def rule_stats(self) -> list[RuleStats]:
-        """One entry per rule that made at least one stored suggestion, in no order."""
-        ...
-
-    def rule_misses(self, rule: str) -> list[RuleMiss]:
-        """The rule's suggestions that were corrected or rejected, newest decision first."""
-        ...
-
-    def outcome_rows(self) -> list[OutcomeRow]:
-        """Every outcomes row with at least one decided (exported) value."""
-        ...

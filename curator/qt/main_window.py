@@ -6,18 +6,18 @@ jobs together; it holds no review logic. Everything it needs is injected.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QFile, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QUndoStack
 from PySide6.QtWidgets import (
-    QApplication,
     QFileDialog,
     QMainWindow,
     QWidget,
 )
 
-from curator.core.model import DocStatus, Status
+from curator.core.model import DocStatus
 from curator.core.schema import InvalidValueError
 from curator.keymap import DEFAULT_ACCEPT_THRESHOLD
 from curator.qt._generated import curator_rc  # noqa: F401  (registers the :/ resources)
@@ -32,6 +32,7 @@ from curator.qt.evidence_form_view import EvidenceFormView
 from curator.qt.export_dialog import ExportDialog
 from curator.qt.import_summary_dialog import ImportSummaryDialog
 from curator.qt.job_launcher import JobLauncher
+from curator.qt.plots.insight_docks import VIEWS, InsightDocks
 from curator.qt.review_controller import ReviewController
 from curator.qt.shortcut_sheet_dialog import ShortcutSheetDialog
 from curator.qt.slot_detail_panel import SlotDetailPanel
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
     from curator.core.jobs import ImportReport
     from curator.core.ports import EvidenceStore, SuggestionSource
     from curator.core.schema import Schema
+    from curator.qt.plots.plot_panel import OpenTarget
     from curator.qt.task_runner import TaskRunner
 
 _DEFAULT_SPLIT = (300, 540, 600)
@@ -64,9 +66,11 @@ class MainWindow(QMainWindow):
         curator: str,
         parent: QWidget | None = None,
         load: bool = True,
+        configure_plots: Callable[[], None] | None = None,
     ) -> None:
         """``load=False``: build and paint without touching the store; call
-        :meth:`load_session` later (app.py opens the store while the window paints)."""
+        :meth:`load_session` later (app.py opens the store while the window paints).
+        ``configure_plots`` is called before the first insight view is built."""
         super().__init__(parent)
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
@@ -95,6 +99,7 @@ class MainWindow(QMainWindow):
         self._refresh_after_edit = False
         self.watcher = ChangeWatcher(lambda: store.change_marker(), self)
         self.status = StatusPanel(lambda: store.progress(), self)
+        self.insights = InsightDocks(self, store, describe, configure_plots)
         self.statusBar().addPermanentWidget(self.status)
         self._spans_timer = QTimer(self, singleShot=True, interval=0)
         self._spans_timer.timeout.connect(self._paint_spans)
@@ -136,6 +141,7 @@ class MainWindow(QMainWindow):
             "view.search": self.documents.focus_search,
             "view.focus_form": self.form.focus_current,
             "view.focus_text": lambda: self.viewer.setFocus(Qt.FocusReason.ShortcutFocusReason),
+            **{f"view.{kind}": partial(self.insights.toggle, kind) for kind in VIEWS},
             "help.shortcuts": self._on_shortcuts_triggered,
             "help.about": self._on_about_triggered,
         }
@@ -163,6 +169,10 @@ class MainWindow(QMainWindow):
         self.jobs.extracted.connect(self._on_jobs_extracted)
         self.watcher.changed.connect(self._on_watcher_changed)
         self.status.follow(self.runner)
+        self.insights.open_requested.connect(self.open_target)
+        self.insights.message_posted.connect(self._on_message_posted)
+        for changed in (r.suggestion_changed, r.status_changed, self.watcher.changed):
+            changed.connect(self.insights.mark_stale)
 
     def _restore_layout(self) -> None:
         geometry = self.settings.value("window/geometry")
@@ -171,6 +181,9 @@ class MainWindow(QMainWindow):
         splitter = self.settings.value("window/splitter")
         if splitter is None or not self.ui.mainSplitter.restoreState(splitter):
             self.ui.mainSplitter.setSizes(list(_DEFAULT_SPLIT))
+        docks = self.settings.value("window/docks")
+        if docks is not None:
+            self.restoreState(docks)
 
     def load_session(self) -> None:
         """List the documents and reopen the last one (or the first)."""
@@ -187,6 +200,7 @@ class MainWindow(QMainWindow):
     def save_layout(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.ui.mainSplitter.saveState())
+        self.settings.setValue("window/docks", self.saveState())
         if self.review.document is not None:
             self.settings.setValue("session/last_document", self.review.document.id)
         self.settings.sync()
@@ -200,12 +214,21 @@ class MainWindow(QMainWindow):
         self.watcher.timer.stop()
         self.save_layout()
         self.runner.cancel_all()
+        self.insights.close()
         super().closeEvent(event)
 
     # -- documents -----------------------------------------------------------------
     def open_document(self, document_id: str) -> None:
         if self.review.document is None or self.review.document.id != document_id:
             self.review.open_document(document_id)
+
+    def open_target(self, target: OpenTarget) -> None:
+        """Open a document at a slot (from a plot), selecting the evidence span if given."""
+        self.review.open_document(target.document_id, (target.field, target.row))
+        if target.span is not None:
+            self.viewer.select_span(*target.span)
+            self.viewer.reveal(target.span[0])
+        self.form.focus_current()
 
     def _open_neighbour(self, step: int) -> None:
         current = self.review.document.id if self.review.document else None
@@ -225,6 +248,7 @@ class MainWindow(QMainWindow):
             self.open_document(target)
 
     def refresh_documents(self) -> None:
+        self.insights.mark_stale()
         self.documents.reload()
         if self.review.document is None:
             first = self.documents.neighbour(None, 1)
@@ -252,11 +276,8 @@ class MainWindow(QMainWindow):
         self.detail.show_slot(r.current_slot, r.form.open_count, r.current_warning)
 
     def _paint_spans(self) -> None:
-        slots = self.review.form.slots
-        open_spans = [s.span for s in slots if s.is_open and s.span is not None]
-        decided = [s.span for s in slots if s.span is not None and s.status in _SHOWN_DECIDED]
         current = self.review.current_slot
-        self.viewer.set_spans(open_spans, decided, current.span if current else None)
+        self.viewer.set_spans(*self.review.form.spans(), current.span if current else None)
 
     def _on_review_suggestion_changed(self, document_id: str) -> None:
         info_row = self.documents.model.row_of(document_id)
@@ -381,14 +402,3 @@ class MainWindow(QMainWindow):
         paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
         self.import_paths(paths)
         event.acceptProposedAction()
-
-
-_SHOWN_DECIDED = (Status.ACCEPTED, Status.CORRECTED, Status.MANUAL)
-
-
-def load_style(app: QApplication) -> None:
-    """Apply resources/curator.qss (compiled into the :/ resources) to ``app``."""
-    qss = QFile(":/curator.qss")
-    if qss.open(QFile.OpenModeFlag.ReadOnly):
-        app.setStyleSheet(bytes(qss.readAll().data()).decode("utf-8"))
-        qss.close()

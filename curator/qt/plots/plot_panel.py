@@ -20,6 +20,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import pyqtgraph as pg
 
     from curator.core.ports import InsightSource
@@ -47,6 +49,12 @@ class PlotPanel(QWidget):
     #: (read, then): run ``read(source)`` off the GUI thread, then ``then(result)`` on it.
     #: The docks connect it; a panel asks for the extra data it needs this way.
     read_requested = Signal(object, object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        #: rule id -> its one-line description (the extractor's; set by the docks)
+        self.describe: Callable[[str], str] = lambda _rule: ""
+
     export_failed = Signal(str)  # a message for the curator
 
     @staticmethod

@@ -24,7 +24,7 @@ from curator.qt.plots.plot_panel import OpenTarget, PlotPanel
 from curator.qt.plots.rule_tables import SORT_ROLE, RuleMissModel, RuleStatsModel
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Sequence
 
     from PySide6.QtWidgets import QWidget
 
@@ -40,17 +40,14 @@ class RuleQualityPanel(PlotPanel):
     kind: ClassVar[str] = "rules"
     title: ClassVar[str] = "Rule quality"
 
-    def __init__(
-        self, describe: Callable[[str], str] | None = None, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_RuleQualityPanel()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
-        self.describe = describe or (lambda _rule: "")
         self.stats: list[RuleStats] = []  # in bar order, top to bottom
         self.selected: str | None = None
         self._build_plot()
-        self.rules_model = RuleStatsModel(self.describe)
+        self.rules_model = RuleStatsModel(lambda rule: self.describe(rule))
         self.rules_proxy = QSortFilterProxyModel(self, sortRole=SORT_ROLE)
         self.rules_proxy.setSourceModel(self.rules_model)
         self.ui.rulesTable.setModel(self.rules_proxy)
