@@ -6,6 +6,12 @@ import argparse
 import os
 import sys
 from concurrent.futures import ThreadPoolExecutor
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from curator.core.ports import InsightSource
 
 USAGE_NO_DISPLAY = (
     "curator: no display found (DISPLAY/WAYLAND_DISPLAY unset).\n"
@@ -21,7 +27,7 @@ def main(argv: list[str] | None = None) -> None:
         from curator import cli
 
         if args[0] in cli.SUBCOMMANDS:
-            sys.exit(cli.main(args))
+            sys.exit(cli.main(args, plot_renderer=render_plot))
     sys.exit(run(_parser().parse_args(args)))
 
 
@@ -44,6 +50,15 @@ def configure_plots() -> None:
     import pyqtgraph as pg
 
     pg.setConfigOptions(antialias=True, background="w", foreground="#303030", exitCleanup=False)
+
+
+def render_plot(kind: str, source: InsightSource, out: Path, size: tuple[int, int]) -> Path:
+    """``curator plot``: draw a view offscreen (no window, no display needed)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    configure_plots()
+    from curator.qt.plots.render import render
+
+    return render(kind, source, out, size)
 
 
 def run(opts: argparse.Namespace) -> int:
@@ -82,7 +97,10 @@ def run(opts: argparse.Namespace) -> int:
     settings = startup.user_settings()
     name = startup.curator_name(settings, bool(opts.screenshot))
     runner = TaskRunner()
-    window = MainWindow(pending, schema, startup.load_source(), runner, settings, name, load=False)
+    window = MainWindow(
+        pending, schema, startup.load_source(), runner, settings, name,
+        load=False, configure_plots=configure_plots,
+    )  # fmt: skip
 
     def after_first_paint() -> None:
         store = startup.open_or_recover(pending, bool(opts.screenshot), window)

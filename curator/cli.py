@@ -1,6 +1,7 @@
-"""The non-GUI commands: ``curator import | extract | export | search | backup | restore``.
+"""The commands: ``curator import | extract | export | search | backup | restore | plot``.
 
-No Qt here.
+No Qt here: ``curator plot`` draws through a renderer that ``curator.app`` passes in
+(:data:`PlotRenderer`), so this module stays importable without the GUI libraries.
 
 ``curator.app`` calls :func:`main` when its first argument is one of
 :data:`SUBCOMMANDS`. Exit status: 0 success, 1 some files failed to import (or the
@@ -21,10 +22,15 @@ from typing import TYPE_CHECKING, TextIO
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
+    from curator.core.ports import InsightSource
     from curator.core.schema import Schema
     from curator.store import SqlStore
 
-SUBCOMMANDS = frozenset({"import", "extract", "export", "search", "backup", "restore"})
+    #: (kind, store, output file, (width, height)) -> the file written
+    PlotRenderer = Callable[[str, InsightSource, Path, tuple[int, int]], Path]
+
+SUBCOMMANDS = frozenset({"import", "extract", "export", "search", "backup", "restore", "plot"})
+PLOT_KINDS = ("forest", "rules", "progress")
 MB = 1024 * 1024
 
 
@@ -88,15 +94,27 @@ def build_parser() -> argparse.ArgumentParser:
     res.add_argument("backup", metavar="BACKUP", help="the backup file to restore")
     res.add_argument("--db", help=db_help)
     res.set_defaults(handler=_restore)
+
+    plo = commands.add_parser("plot", help="draw a view of the database to a PNG or SVG file")
+    plo.add_argument("--db", help=db_help)
+    plo.add_argument("--kind", required=True, choices=PLOT_KINDS,
+                     help="forest: curated effect estimates; rules: acceptance per extractor "
+                          "rule; progress: documents, decisions and time")  # fmt: skip
+    plo.add_argument("--out", required=True, metavar="FILE", help="a .png or .svg file")
+    plo.add_argument("--size", default="1400x900", metavar="WxH",
+                     help="size in pixels (PNG: drawn at twice it; default 1400x900)")  # fmt: skip
+    plo.set_defaults(handler=_plot)
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, plot_renderer: PlotRenderer | None = None) -> int:
+    """Run a command; ``plot_renderer`` draws for ``curator plot`` (app.py passes it)."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
         args = build_parser().parse_args(args_list)
     except SystemExit as exit_:  # --help, or a usage error already printed by argparse
         return exit_.code if isinstance(exit_.code, int) else 2
+    args.plot_renderer = plot_renderer
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
         return handler(args)
@@ -291,6 +309,33 @@ def _database_path(db: str | None) -> Path:
     from curator.store import default_database_path
 
     return (Path(db).expanduser() if db else default_database_path()).resolve()
+
+
+# plot
+
+
+def _plot(args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    if out.suffix.lower() not in (".png", ".svg"):
+        raise CommandError(f"{out}: --out must name a .png or .svg file")
+    if not out.parent.is_dir():
+        raise CommandError(f"{out.parent}: no such folder")
+    size = _plot_size(args.size)
+    if args.plot_renderer is None:
+        raise CommandError("plotting needs the app's GUI libraries: run it as `curator plot ...`")
+    with _open_store(args.db, must_exist=True) as store:
+        written = args.plot_renderer(args.kind, store, out, size)
+        print(f"wrote {written} ({args.kind} view of {store.location})")
+    return 0
+
+
+def _plot_size(text: str) -> tuple[int, int]:
+    width, _, height = text.partition("x")
+    if width.isdigit() and height.isdigit():
+        size = (int(width), int(height))
+        if all(200 <= side <= 8000 for side in size):
+            return size
+    raise CommandError(f"--size {text}: expected WIDTHxHEIGHT, 200 to 8000 pixels each")
 
 
 def _open_store(db: str | None, *, must_exist: bool) -> SqlStore:

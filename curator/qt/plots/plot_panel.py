@@ -70,6 +70,11 @@ class PlotPanel(QWidget):
         """The graphics view that exports draw."""
         raise NotImplementedError
 
+    def arrange_for_export(self, height: int) -> int:
+        """Arrange the panel for a picture of everything it shows (``curator plot``);
+        returns the height it needs, given the height asked for."""
+        return height
+
     def export(self, path: str | Path) -> Path:
         """Write the panel's plots to ``path`` (.png or .svg). Raises ValueError otherwise."""
         return export_graphics(self.graphics(), path)

@@ -63,8 +63,8 @@ class RuleQualityPanel(PlotPanel):
 
     def _build_plot(self) -> None:
         plot = self.plot = self.ui.graphics.addPlot(row=0, col=0)
-        shares = " &nbsp;".join(f"<span style='color:{c}'>■ {n}</span>" for n, c in SHARES)
-        plot.setTitle(shares, size="10pt")  # the key; the view must stay narrow enough
+        self.key = " &nbsp;".join(f"<span style='color:{c}'>■ {n}</span>" for n, c in SHARES)
+        plot.setTitle(self.key, size="10pt")  # the key; the view must stay narrow enough
         plot.invertY(True)
         plot.showAxis("right")
         plot.setMouseEnabled(x=False, y=True)
@@ -110,6 +110,8 @@ class RuleQualityPanel(PlotPanel):
         metrics = QFontMetrics(right.style["tickFont"] or self.ui.graphics.font())
         widest = max((metrics.horizontalAdvance(text) for _, text in counts), default=40)
         right.setWidth(widest + 16)
+        waiting = " — no decisions yet" if not any(s.decided for s in self.stats) else ""
+        self.plot.setTitle(self.key + waiting, size="10pt")
         self.plot.setXRange(0, 1, padding=0.02)
         self.plot.setLimits(yMin=-1, yMax=max(count, 1))
         self.plot.setYRange(-0.5, min(count, ROWS_IN_VIEW) - 0.5, padding=0)
@@ -122,6 +124,13 @@ class RuleQualityPanel(PlotPanel):
         else:
             self.band.hide()
             self.misses_model.set_misses([])
+
+    def arrange_for_export(self, height: int) -> int:
+        """Only the chart, with every rule in view (one line each)."""
+        self.ui.tables.hide()
+        count = len(self.stats)
+        self.plot.setYRange(-0.5, max(count, 1) - 0.5, padding=0)
+        return max(height, 26 * count + 90)
 
     # -- selecting a rule and opening a miss ------------------------------------------------
     def select_rule(self, rule: str) -> None:
