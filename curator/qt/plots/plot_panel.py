@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from pyqtgraph.exporters import ImageExporter, SVGExporter
-from PySide6.QtCore import Signal
+from pyqtgraph.exporters import ImageExporter
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, QRectF, Signal
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 if TYPE_CHECKING:
@@ -26,8 +28,8 @@ if TYPE_CHECKING:
 
     from curator.core.ports import InsightSource
 
-#: File suffix -> pyqtgraph exporter.
-EXPORTERS: dict[str, Any] = {".png": ImageExporter, ".svg": SVGExporter}
+#: The picture formats a view exports to.
+SUFFIXES = (".png", ".svg")
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +85,7 @@ class PlotPanel(QWidget):
         """Put "Export PNG..." / "Export SVG..." in ``plot``'s context menu."""
         menu = plot.getViewBox().menu
         menu.addSeparator()
-        for suffix in EXPORTERS:
+        for suffix in SUFFIXES:
             name = suffix[1:].upper()
             action = menu.addAction(f"Export {name}...")
             action.setObjectName(f"plot.export_{suffix[1:]}")
@@ -108,16 +110,51 @@ class PlotPanel(QWidget):
 
 
 def export_graphics(view: pg.GraphicsLayoutWidget, path: str | Path) -> Path:
-    """Export everything ``view`` draws to a PNG or SVG file (by the suffix)."""
+    """Export everything ``view`` draws to a PNG or SVG file (by the suffix).
+
+    PNG: pyqtgraph's ImageExporter at twice the size on screen (sharp in documents).
+    SVG: Qt's QSvgGenerator renders the scene (vector shapes, text kept as text);
+    pyqtgraph 0.14's SVGExporter cannot parse the closed paths ("Z") that Qt 6.11 writes.
+    """
     target = Path(path)
-    exporter_class = EXPORTERS.get(target.suffix.lower())
-    if exporter_class is None:
+    suffix = target.suffix.lower()
+    if suffix not in SUFFIXES:
         raise ValueError(f"{target.name}: choose a .png or .svg file")
+    _settle(view)
     layout = view.ci  # the layout of all the view's plots (the scene may be larger)
-    exporter = exporter_class(layout)
-    if exporter_class is ImageExporter:  # twice the size on screen: sharp in documents
+    if suffix == ".png":
+        exporter = ImageExporter(layout)
         exporter.parameters()["width"] = max(1, int(layout.boundingRect().width() * 2))
-    exporter.export(str(target))
+        exporter.export(str(target))
+    else:
+        _write_svg(view, layout.sceneBoundingRect(), target)
     if not target.exists():
         raise OSError(f"nothing was written to {target}")
     return target
+
+
+def _settle(view: pg.GraphicsLayoutWidget) -> None:
+    """Paint once and let the layout follow: axes size themselves to their labels while
+    painting, so a view exported right after it was filled would miss its labels."""
+    image = QImage(view.size(), QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        view.render(painter)
+    finally:
+        painter.end()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    view.ci.layout.activate()
+
+
+def _write_svg(view: pg.GraphicsLayoutWidget, source: QRectF, target: Path) -> None:
+    size = source.size().toSize()
+    generator = QSvgGenerator()
+    generator.setFileName(str(target))
+    generator.setSize(size)
+    generator.setViewBox(QRect(0, 0, size.width(), size.height()))
+    generator.setTitle("Evidence Curator")
+    painter = QPainter(generator)
+    try:
+        view.scene().render(painter, QRectF(0, 0, size.width(), size.height()), source)
+    finally:
+        painter.end()

@@ -22,6 +22,7 @@ from curator.core.insights import RuleStats, by_acceptance
 from curator.qt._generated.ui_rule_quality_panel import Ui_RuleQualityPanel
 from curator.qt.plots.plot_panel import OpenTarget, PlotPanel
 from curator.qt.plots.rule_tables import SORT_ROLE, RuleMissModel, RuleStatsModel
+from curator.qt.typing_guard import guard
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -59,6 +60,8 @@ class RuleQualityPanel(PlotPanel):
             self._on_rules_current_changed
         )
         self.ui.missesTable.activated.connect(self._on_misses_activated)
+        for table in (self.ui.rulesTable, self.ui.missesTable):
+            guard(table)  # Return, arrows and letters belong to the table, not to review keys
         self.ui.graphics.scene().sigMouseClicked.connect(self._on_scene_clicked)
 
     def _build_plot(self) -> None:

@@ -1,0 +1,160 @@
+"""The progress and rule-quality views in the real window: what they draw is what the
+database holds, they follow decisions live, and a rule's miss opens its document."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from typing import TYPE_CHECKING
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+
+from curator.app import configure_plots
+from curator.core.model import Status
+from curator.qt.plots.progress_panel import ProgressPanel
+from curator.qt.plots.rule_quality_panel import RuleQualityPanel
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from pytestqt.qtbot import QtBot
+
+    from curator.qt.main_window import MainWindow
+    from curator.store import SqlStore
+
+
+def go_to(window: MainWindow, field: str, row: int = 0) -> None:
+    index = window.review.form.index_of(field, row)
+    assert index is not None, (field, row)
+    window.review.set_current(index)
+
+
+def decide_on_doc_a(window: MainWindow) -> None:
+    """Accept N total, reject the design, correct the intervention (all on doc-a)."""
+    window.open_document("doc-a")
+    go_to(window, "n_total")
+    window.action("review.accept").trigger()
+    go_to(window, "study_design")
+    window.action("review.reject").trigger()
+    go_to(window, "intervention")
+    window.review.correct("mycophenolate")
+
+
+def show_view(qtbot: QtBot, window: MainWindow, kind: str) -> object:
+    window.insights.configure = configure_plots
+    with qtbot.waitSignal(window.insights.refreshed, timeout=5000) as shown:
+        window.action(f"view.{kind}").trigger()
+    assert shown.args == [kind]
+    return window.insights.panels[kind]
+
+
+def bar_shares(panel: RuleQualityPanel, rule: str) -> dict[str, float]:
+    row = [s.rule for s in panel.stats].index(rule)
+    return {name: float(bar.opts["width"][row]) for name, bar in panel.bars.items()}
+
+
+def test_rule_bars_are_the_decisions_in_the_database(
+    qtbot: QtBot, shown: MainWindow, store: SqlStore
+) -> None:
+    decide_on_doc_a(shown)
+    panel = show_view(qtbot, shown, "rules")
+    assert isinstance(panel, RuleQualityPanel)
+    by_rule = {s.rule: s for s in panel.stats}
+    # the fake extractor found "followed N patients" in doc-a and doc-b: 2 made, 1 decided
+    assert (by_rule["fake.n_total"].made, by_rule["fake.n_total"].accepted) == (2, 1)
+    assert bar_shares(panel, "fake.n_total") == {"accepted": 1.0, "corrected": 0.0, "rejected": 0.0}
+    assert bar_shares(panel, "fake.study_design")["rejected"] == 1.0
+    assert bar_shares(panel, "fake.intervention")["corrected"] == 1.0
+    assert panel.stats[-1].decided == 0  # rules nobody judged yet come last
+    left = dict(panel.plot.getAxis("left")._tickLevels[0])
+    assert left[[s.rule for s in panel.stats].index("fake.n_total")] == "fake.n_total"
+    # the same numbers in the table a keyboard user reads
+    table = {
+        panel.rules_model.stats[r].rule: panel.rules_model.index(r, 3).data()
+        for r in range(panel.rules_model.rowCount())
+    }
+    assert table["fake.n_total"] == "1"
+
+
+def test_the_views_follow_decisions_live(qtbot: QtBot, shown: MainWindow) -> None:
+    panel = show_view(qtbot, shown, "progress")
+    assert isinstance(panel, ProgressPanel)
+    assert list(panel.status_bars.opts["height"]) == [3.0, 0.0, 0.0]
+    with qtbot.waitSignal(shown.insights.refreshed, timeout=5000):
+        decide_on_doc_a(shown)
+    assert list(panel.status_bars.opts["height"]) == [2.0, 1.0, 0.0]
+    assert sum(panel.decision_bars.opts["height"]) == 3  # three decisions, in one hour
+    assert panel.summary.text.count("3 decisions") == 1
+    with qtbot.waitSignal(shown.insights.refreshed, timeout=5000):
+        shown.action("edit.undo").trigger()
+    assert sum(panel.decision_bars.opts["height"]) == 3  # an undo is not work done
+    assert panel.data is not None
+    assert panel.data.progress.open_suggestions == shown.store.progress().open_suggestions
+
+
+def test_a_rules_miss_opens_the_document_at_the_field_with_the_span(
+    qtbot: QtBot, shown: MainWindow, store: SqlStore
+) -> None:
+    decide_on_doc_a(shown)
+    shown.open_document("doc-c")
+    panel = show_view(qtbot, shown, "rules")
+    assert isinstance(panel, RuleQualityPanel)
+    with qtbot.waitSignal(panel.ui.missesTable.model().modelReset, timeout=5000):
+        panel.select_rule("fake.study_design")
+    qtbot.waitUntil(lambda: panel.misses_model.rowCount() == 1)
+    miss = panel.misses_model.misses[0]
+    assert (miss.document_id, miss.field, miss.verdict) == ("doc-a", "study_design", "rejected")
+    table = panel.ui.missesTable
+    table.setFocus()
+    table.setCurrentIndex(panel.misses_model.index(0, 0))
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert shown.review.document is not None
+    assert shown.review.document.id == "doc-a"
+    assert shown.review.current_slot is not None
+    assert shown.review.current_slot.key == ("study_design", 0)
+    suggestion = next(s for s in store.suggestions("doc-a") if s.field == "study_design")
+    selected = shown.viewer.selection()
+    assert selected is not None
+    assert selected[:2] == (suggestion.start, suggestion.end)
+    assert selected[2] == "retrospective cohort"
+
+
+def test_a_rule_is_selected_by_clicking_its_bar(qtbot: QtBot, shown: MainWindow) -> None:
+    decide_on_doc_a(shown)
+    panel = show_view(qtbot, shown, "rules")
+    assert isinstance(panel, RuleQualityPanel)
+    row = [s.rule for s in panel.stats].index("fake.intervention")
+    view = panel.ui.graphics
+    scene_point = panel.plot.vb.mapViewToScene(pg_point(0.5, row))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.mapFromScene(scene_point))
+    qtbot.waitUntil(lambda: panel.selected == "fake.intervention")
+    qtbot.waitUntil(lambda: panel.misses_model.rowCount() == 1)
+    assert panel.misses_model.misses[0].kept == "mycophenolate"
+
+
+@pytest.mark.parametrize("suffix", [".png", ".svg"])
+def test_export_from_the_context_menu(
+    qtbot: QtBot, shown: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffix: str
+) -> None:
+    decide_on_doc_a(shown)
+    panel = show_view(qtbot, shown, "rules")
+    assert isinstance(panel, RuleQualityPanel)
+    qtbot.waitExposed(panel)
+    target = tmp_path / f"rules{suffix}"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    menu = panel.plot.getViewBox().menu
+    action = next(a for a in menu.actions() if a.objectName() == f"plot.export_{suffix[1:]}")
+    action.trigger()
+    data = target.read_bytes()
+    if suffix == ".png":
+        assert data.startswith(b"\x89PNG\r\n\x1a\n")
+    else:
+        text = "".join(ET.fromstring(data).itertext())
+        assert "fake.n_total" in text
+
+
+def pg_point(x: float, y: float) -> object:
+    from PySide6.QtCore import QPointF
+
+    return QPointF(x, y)
