@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetricsF
 
 from curator.core.insights import Evidence, ForestRow, OutcomeRow, PairedRow, evidence
 from curator.qt._generated.ui_forest_panel import Ui_ForestPanel
@@ -37,6 +38,7 @@ from curator.qt.plots.plot_panel import OpenTarget, PlotPanel
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from PySide6.QtGui import QResizeEvent
     from PySide6.QtWidgets import QWidget
 
     from curator.core.ports import InsightSource
@@ -44,8 +46,12 @@ if TYPE_CHECKING:
 EMPTY = "No curated hazard, odds or risk ratios yet"
 INK, ACCENT, MUTED = "#1f4e8c", "#d9480f", "#8a94a3"
 BAND = "#eef2f7"
-#: Rows in view at first; a longer list scrolls (drag or wheel on the plot).
-FIRST_ROWS = 32
+#: Rows in view before the plot has a size; then as many as fit at a readable pitch
+#: (ROW_PITCH line heights each). A longer list scrolls (drag, or the wheel zooms).
+FIRST_ROWS = 24
+ROW_PITCH = 1.7
+#: The share of the panel's width the row labels may take.
+LABEL_SHARE = 0.42
 #: The most positions in view at once (zoomed out), so labels stay apart.
 MOST_ROWS = 120
 UNLIMITED = 16777215  # QWIDGETSIZE_MAX
@@ -64,6 +70,9 @@ class ForestPanel(PlotPanel):
         self.paired_rows: tuple[PairedRow, ...] = ()
         self.not_drawn: tuple[tuple[OutcomeRow, str], ...] = ()
         font = self.font()
+        self._pitch = QFontMetricsF(font).height() * ROW_PITCH
+        self._label_fit = 80.0  # the text width the labels need (set by show_data)
+        self._sizes: dict[object, int] = {}  # plot -> positions it shows (rows and headers)
         layout = self.ui.graphics.ci
         self.forest_axis, self.paired_axis = RowAxis(font), RowAxis(font)
         self.forest_plot = layout.addPlot(
@@ -82,13 +91,14 @@ class ForestPanel(PlotPanel):
             plot.setMenuEnabled(False, True)  # no log/transform options: keep the view menu
             plot.invertY(True)  # the first row on top
             plot.showGrid(x=True, y=False, alpha=0.25)
+            plot.getViewBox().sigResized.connect(lambda _vb, p=plot: self._fit_rows(p))
             self.add_export_menu(plot)
         self.show_data(Evidence((), (), ()))
 
     # -- items (created once) -----------------------------------------------------------
     def _build_forest(self) -> None:
         plot = self.forest_plot
-        plot.setTitle("Ratio estimates with 95% CI (hazard, odds, risk ratio; log scale)")
+        plot.setTitle("Hazard, odds and risk ratios with 95% CI")
         plot.setLabel("bottom", "ratio (log scale)")
         self.forest_bands = _bands()
         self.reference_line = pg.InfiniteLine(
@@ -104,6 +114,7 @@ class ForestPanel(PlotPanel):
         font = self.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         self.empty_text.setFont(font)
+        self.empty_text.setZValue(10)  # above the reference line
         plot.addItem(self.forest_bands, ignoreBounds=True)
         for item in (self.reference_line, self.forest_bars, self.forest_points):
             plot.addItem(item)
@@ -113,9 +124,9 @@ class ForestPanel(PlotPanel):
         plot = self.paired_plot
         plot.setTitle(
             f"Proportions: <span style='color:{INK}'>●</span> value vs "
-            f"<span style='color:{ACCENT}'>○</span> comparator value"
+            f"<span style='color:{ACCENT}'>○</span> comparator"
         )
-        plot.setLabel("bottom", "proportion (as curated: 42 means 42%)")
+        plot.setLabel("bottom", "proportion (as curated: 42 is 42%)")
         self.paired_bands = _bands()
         self.paired_lines = pg.PlotCurveItem(
             x=np.zeros(0), y=np.zeros(0), connect="pairs", pen=pg.mkPen("#b8c0cc", width=2)
@@ -141,19 +152,41 @@ class ForestPanel(PlotPanel):
         self.not_drawn = data.not_drawn
         forest = place([row.source for row in self.forest_rows])
         paired = place([row.source for row in self.paired_rows])
-        self._fit_label_width(forest, paired)
+        self._label_fit = max(self.forest_axis.fit_width(forest),
+                              self.paired_axis.fit_width(paired), 80.0)  # fmt: skip
+        self._fit_label_width()
         self._show_forest(forest)
         self._show_paired(paired)
         self._show_notes(forest)
-        grid = self.ui.graphics.ci.layout
-        grid.setRowStretchFactor(0, max(min(forest.size, FIRST_ROWS), 6))
-        grid.setRowStretchFactor(1, min(paired.size, FIRST_ROWS) if paired.size else 0)
+        grid = self.ui.graphics.ci.layout  # the forest gets the larger share of the height
+        grid.setRowStretchFactor(0, max(min(forest.size, 30), 6))
+        grid.setRowStretchFactor(1, min(paired.size, 16))
 
-    def _fit_label_width(self, *placements: Placement) -> None:
-        """One text width for both left axes (plots aligned), as wide as the labels need."""
-        width = max(max(self.forest_axis.fit_width(p) for p in placements), 80.0)
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_label_width()
+
+    def _fit_label_width(self) -> None:
+        """One text width for both left axes (plots aligned): what the labels need, at
+        most a share of the panel's width."""
+        width = min(self._label_fit, max(self.width() * LABEL_SHARE, 120.0))
         for axis in (self.forest_axis, self.paired_axis):
             axis.set_text_width(width)
+
+    def _fit_rows(self, plot: pg.PlotItem, size: int | None = None) -> None:
+        """Rows at a readable pitch, as many as fit (all when they do), from the first
+        (new data) or from the top row in view (a resize); scrolling stops at the ends."""
+        view = plot.getViewBox()
+        top, start = -0.6, min(view.viewRange()[1])
+        if size is not None:
+            self._sizes[plot], start = size, top
+        bottom = max(self._sizes.get(plot, 0), 1) - 0.4
+        view.setLimits(yMin=top, yMax=bottom, minYRange=2.0,
+                       maxYRange=min(bottom - top, MOST_ROWS))  # fmt: skip
+        height = view.height()
+        shown = min(bottom - top, max(height / self._pitch, 2.0) if height > 0 else FIRST_ROWS)
+        start = max(top, min(start, bottom - shown))
+        view.setYRange(start, start + shown, padding=0)
 
     def _show_forest(self, placement: Placement) -> None:
         rows = self.forest_rows
@@ -171,7 +204,7 @@ class ForestPanel(PlotPanel):
         x_range = (left - pad, right + pad)
         self.forest_plot.setXRange(*x_range, padding=0)
         _show_bands(self.forest_bands, placement, x_range)
-        _fit_rows(self.forest_plot, placement.size if rows else 3)
+        self._fit_rows(self.forest_plot, placement.size if rows else 3)
         self.empty_text.setVisible(not rows)
         self.empty_text.setPos(0.0, 1.0)
 
@@ -194,7 +227,7 @@ class ForestPanel(PlotPanel):
         x_range = (left - pad, right + pad)
         self.paired_plot.setXRange(*x_range, padding=0)
         _show_bands(self.paired_bands, placement, x_range)
-        _fit_rows(self.paired_plot, placement.size)
+        self._fit_rows(self.paired_plot, placement.size)
         self.paired_plot.setVisible(bool(rows))  # and no room kept for it when hidden:
         self.paired_plot.setMaximumHeight(UNLIMITED if rows else 0)
 
@@ -249,11 +282,3 @@ def _bands() -> pg.BarGraphItem:
 def _show_bands(bands: pg.BarGraphItem, placement: Placement, x_range: tuple[float, float]) -> None:
     ys = np.asarray([y for y, _ in placement.headers], dtype=float)
     bands.setOpts(x0=np.full(len(ys), x_range[0]), x1=np.full(len(ys), x_range[1]), y=ys)
-
-
-def _fit_rows(plot: pg.PlotItem, size: int) -> None:
-    """All rows in view when they fit, else the first ones; scroll no further than them."""
-    view = plot.getViewBox()
-    top, bottom = -0.6, max(size, 1) - 0.4
-    view.setLimits(yMin=top, yMax=bottom, minYRange=2.0, maxYRange=min(bottom - top, MOST_ROWS))
-    view.setYRange(top, top + min(bottom - top, FIRST_ROWS), padding=0)
