@@ -71,10 +71,12 @@ def place(sources: Sequence[OutcomeRow]) -> Placement:
 
 
 def elide(metrics: QFontMetricsF, text: str, cut: int, width: float) -> str:
-    """``text`` in ``width``: both parts around ``cut`` keep a share (the second up to half).
+    """``text`` in ``width``: the first part (before ``cut``) whole when it leaves the
+    second part at least 30%, else each part elided to its share.
 
-    "Maintenance IVIG versus none in AQP4-pos… — EDSS worsening", not "Maintenance IVIG
-    versus none in AQP4-positive NMOSD —…": rows of one document stay apart.
+    "IVIG versus none in AQP4-positive NMOSD — EDSS wor…" or "A very long title of a
+    multicentre retro… — time to the fir…", never "A very long title ... —…": rows of
+    one document stay apart.
     """
     if metrics.horizontalAdvance(text) <= width:
         return text
@@ -82,9 +84,14 @@ def elide(metrics: QFontMetricsF, text: str, cut: int, width: float) -> str:
     if cut < 0 or not text.startswith(SEPARATOR, cut):
         return metrics.elidedText(text, right_mode, width)
     first, second = text[:cut], text[cut + len(SEPARATOR) :]
-    second = metrics.elidedText(second, right_mode, width / 2)
-    rest = width - metrics.horizontalAdvance(SEPARATOR + second)
-    return metrics.elidedText(first, right_mode, rest) + SEPARATOR + second
+    room = width - metrics.horizontalAdvance(SEPARATOR)
+    second_room = max(
+        room - metrics.horizontalAdvance(first),
+        min(metrics.horizontalAdvance(second), room * 0.3),
+    )
+    second = metrics.elidedText(second, right_mode, second_room)
+    first = metrics.elidedText(first, right_mode, room - metrics.horizontalAdvance(second))
+    return first + SEPARATOR + second
 
 
 def _within(values: Sequence[int], low: float, high: float) -> list[int]:
