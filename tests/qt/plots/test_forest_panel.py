@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import xml.etree.ElementTree as ET
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -15,6 +16,8 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 
 from curator.core.insights import OutcomeRow, evidence
+from curator.core.model import CuratedValue, Status
+from curator.core.ports import SlotChange
 from curator.qt.plots.forest_items import ratio_text
 from curator.qt.plots.forest_panel import EMPTY, ForestPanel
 from curator.qt.plots.plot_panel import OpenTarget
@@ -25,6 +28,8 @@ if TYPE_CHECKING:
 
     import pyqtgraph as pg
     from pytestqt.qtbot import QtBot
+
+    from curator.store import SqlStore
 
 AZA = (("azathioprine",), ("Rasmussen encephalitis",))
 IVIG = (("intravenous immunoglobulin",), ("NMOSD",))
@@ -198,9 +203,9 @@ def test_long_labels_are_elided_in_the_axis_and_whole_in_the_tip(panel: ForestPa
     assert axis.label_at(1) == row.label
     assert "…" in drawn
     assert len(drawn) <= 64
-    # both parts keep a share: "A very long title of a mul… — time to the first relapse…"
-    assert drawn.startswith("A very long title")
-    assert "… — time to the first" in drawn
+    # both parts keep a share: "A very long title of a multicentre… — time to the fir…"
+    assert drawn.startswith("A very long title of a multicentre")
+    assert "… — time to the" in drawn
     tip = panel.forest_points.opts["tip"](x=0.0, y=1.0, data=0)  # what hovering shows
     assert f"{title}\nOutcome: time to the first relapse after treatment\n" in tip
 
@@ -303,3 +308,96 @@ def test_export_writes_png_and_svg(shown: ForestPanel, tmp_path: Path) -> None:
     for label in ("IVIG in NMOSD — relapse", "azathioprine — Rasmussen encephalitis",
                   "Azathioprine in Rasmussen syndrome — seizure free"):  # fmt: skip
         assert label in text
+
+
+# -- through the real store -------------------------------------------------------------------
+def decide(store: SqlStore, document_id: str, cells: dict[tuple[str, int], str]) -> None:
+    """Type the values into their slots (MANUAL); a slot with a suggestion of the same
+    value is ACCEPTED from it instead."""
+    at = datetime.now(UTC)
+    offered = {(s.field, s.row, s.value): s for s in store.suggestions(document_id)}
+    changes = []
+    for (field, row), value in cells.items():
+        suggestion = offered.get((field, row, value))
+        after = (
+            CuratedValue(document_id, field, row, Status.ACCEPTED, value, suggestion.normalized,
+                         suggestion.id, suggestion.start, suggestion.end, "tester", at)
+            if suggestion is not None
+            else CuratedValue(document_id, field, row, Status.MANUAL, value, value, None, None,
+                              None, "tester", at)
+        )  # fmt: skip
+        changes.append(SlotChange(document_id, field, row, None, after))
+    store.apply(changes, "tester")
+
+
+def reject(store: SqlStore, document_id: str, field: str, row: int) -> None:
+    at = datetime.now(UTC)
+    after = CuratedValue(document_id, field, row, Status.REJECTED, None, None, None, None, None,
+                         "tester", at)  # fmt: skip
+    store.apply([SlotChange(document_id, field, row, None, after)], "tester")
+
+
+def test_the_plots_show_what_the_database_holds(
+    qtbot: QtBot, panel: ForestPanel, store: SqlStore
+) -> None:
+    decide(store, "doc-a", {
+        ("intervention", 0): "azathioprine", ("condition", 0): "Rasmussen encephalitis",
+        ("outcomes.outcome", 0): "time to EPC", ("outcomes.measure", 0): "hazard ratio",
+        ("outcomes.value", 0): "0.295", ("outcomes.ci_low", 0): "0.108",
+        ("outcomes.ci_high", 0): "0.807", ("outcomes.p_value", 0): "0.017",
+        ("outcomes.outcome", 1): "relapse", ("outcomes.measure", 1): "proportion",
+        ("outcomes.value", 1): "42", ("outcomes.comparator_value", 1): "67",
+    })  # fmt: skip
+    decide(store, "doc-b", {
+        ("intervention", 0): "intravenous immunoglobulin", ("condition", 0): "NMOSD",
+        ("outcomes.outcome", 0): "relapse", ("outcomes.measure", 0): "hazard ratio",
+        ("outcomes.value", 0): "0.5", ("outcomes.ci_low", 0): "0.2",
+        ("outcomes.ci_high", 0): "0.9",
+        ("outcomes.outcome", 1): "EDSS", ("outcomes.measure", 1): "odds ratio",
+        ("outcomes.value", 1): "1.3",
+    })  # fmt: skip
+    reject(store, "doc-b", "outcomes.p_value", 0)
+    assert any(c.status is Status.ACCEPTED for c in store.curated("doc-a"))  # from a suggestion
+
+    panel.show_data(ForestPanel.fetch(store))
+    panel.show()
+    qtbot.waitExposed(panel)
+
+    def in_database(document_id: str, row: int) -> dict[str, str]:
+        return {
+            c.field.removeprefix("outcomes."): c.value or ""
+            for c in store.curated(document_id)
+            if c.row == row and c.field.startswith("outcomes.") and c.status.exported
+        }
+
+    drawn = [(r.source.document_id, r.source.row) for r in panel.forest_rows]
+    assert drawn == [("doc-a", 0), ("doc-b", 0)]
+    for (document_id, row), bounds, y in zip(
+        drawn, ci_bounds(panel), points_xy(panel.forest_points)[1], strict=True
+    ):
+        cells = in_database(document_id, row)
+        expected = tuple(float(cells[key]) for key in ("value", "ci_low", "ci_high"))
+        assert bounds == pytest.approx(expected, rel=1e-12)
+        title = store.document(document_id).title
+        assert panel.forest_axis.label_at(y) == f"{title} — {cells['outcome']}"
+    assert [panel.forest_axis.label_at(y) for y in (0, 2)] == [
+        "azathioprine — Rasmussen encephalitis",
+        "intravenous immunoglobulin — NMOSD",
+    ]
+    assert [(r.document_id, r.row, reason) for r, reason in panel.not_drawn] == [
+        ("doc-b", 1, "no 95% CI")
+    ]
+    assert "1 outcome row not drawn: 1 no 95% CI." in panel.ui.notes.text()
+    paired = in_database("doc-a", 1)
+    assert list(points_xy(panel.value_points)[0]) == [float(paired["value"])]
+    assert list(points_xy(panel.comparator_points)[0]) == [float(paired["comparator_value"])]
+
+    tip = panel.forest_points.opts["tip"](x=0.0, y=3.0, data=1)
+    assert "IVIG in NMOSD\nOutcome: relapse\nhazard ratio 0.5 (95% CI 0.2 to 0.9)" in tip
+    assert "p value" not in tip  # rejected: not a value
+
+    x, y = points_xy(panel.forest_points)
+    position = view_point(panel, panel.forest_plot, x[1], y[1])
+    with qtbot.waitSignal(panel.open_requested, timeout=2000) as blocker:
+        qtbot.mouseClick(panel.ui.graphics.viewport(), Qt.MouseButton.LeftButton, pos=position)
+    assert blocker.args == [OpenTarget("doc-b", "outcomes.value", 0)]
