@@ -311,30 +311,24 @@ def test_export_writes_png_and_svg(shown: ForestPanel, tmp_path: Path) -> None:
 
 
 # -- through the real store -------------------------------------------------------------------
-def decide(store: SqlStore, document_id: str, cells: dict[tuple[str, int], str]) -> None:
+def decide(store: SqlStore, document_id: str, cells: dict[tuple[str, int], str | None]) -> None:
     """Type the values into their slots (MANUAL); a slot with a suggestion of the same
-    value is ACCEPTED from it instead."""
+    value is ACCEPTED from it instead; None REJECTS the slot."""
     at = datetime.now(UTC)
     offered = {(s.field, s.row, s.value): s for s in store.suggestions(document_id)}
     changes = []
     for (field, row), value in cells.items():
-        suggestion = offered.get((field, row, value))
+        s = offered.get((field, row, value))
         after = (
-            CuratedValue(document_id, field, row, Status.ACCEPTED, value, suggestion.normalized,
-                         suggestion.id, suggestion.start, suggestion.end, "tester", at)
-            if suggestion is not None
+            CuratedValue(document_id, field, row, Status.REJECTED, None, None, None, None, None,
+                         "tester", at) if value is None
+            else CuratedValue(document_id, field, row, Status.ACCEPTED, value, s.normalized, s.id,
+                              s.start, s.end, "tester", at) if s is not None
             else CuratedValue(document_id, field, row, Status.MANUAL, value, value, None, None,
                               None, "tester", at)
         )  # fmt: skip
         changes.append(SlotChange(document_id, field, row, None, after))
     store.apply(changes, "tester")
-
-
-def reject(store: SqlStore, document_id: str, field: str, row: int) -> None:
-    at = datetime.now(UTC)
-    after = CuratedValue(document_id, field, row, Status.REJECTED, None, None, None, None, None,
-                         "tester", at)  # fmt: skip
-    store.apply([SlotChange(document_id, field, row, None, after)], "tester")
 
 
 def test_the_plots_show_what_the_database_holds(
@@ -356,7 +350,7 @@ def test_the_plots_show_what_the_database_holds(
         ("outcomes.outcome", 1): "EDSS", ("outcomes.measure", 1): "odds ratio",
         ("outcomes.value", 1): "1.3",
     })  # fmt: skip
-    reject(store, "doc-b", "outcomes.p_value", 0)
+    decide(store, "doc-b", {("outcomes.p_value", 0): None})
     assert any(c.status is Status.ACCEPTED for c in store.curated("doc-a"))  # from a suggestion
 
     panel.show_data(ForestPanel.fetch(store))
