@@ -37,6 +37,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--schema", help="evidence schema TOML file (default: the bundled one)")
     p.add_argument("--screenshot", metavar="FILE", help="render the window to a PNG and exit")
     p.add_argument("--document", metavar="ID", help="with --screenshot: the document to show")
+    p.add_argument(
+        "--view",
+        action="append",
+        default=[],
+        choices=("progress", "rules", "forest"),
+        help="show this insight view at start (repeatable)",
+    )
     p.add_argument("--version", action="store_true", help="print the version and exit")
     return p
 
@@ -108,6 +115,8 @@ def run(opts: argparse.Namespace) -> int:
             app.exit(2)
             return
         window.load_session()
+        for kind in opts.view:
+            window.insights.show_view(kind)
         startup.start_jobs(window, store, 0 if opts.screenshot else 400)
         if opts.screenshot:
             startup.screenshot_when_idle(app, window, runner, opts.screenshot, opts.document)

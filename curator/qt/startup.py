@@ -146,8 +146,11 @@ def start_jobs(window: MainWindow, store: EvidenceStore, delay_ms: int) -> None:
 def screenshot_when_idle(
     app: QApplication, window: MainWindow, runner: TaskRunner, path: str, document: str | None
 ) -> None:
-    """Render the window to ``path`` once background jobs are done, then quit."""
-    window.resize(1440, 880)
+    """Render the window to ``path`` once background jobs are done and the visible
+    insight views are drawn, then quit."""
+    window.resize(
+        1440, 1180 if any(d.isVisibleTo(window) for d in window.insights.docks.values()) else 880
+    )
 
     def shoot() -> None:
         if runner.busy:
@@ -160,7 +163,15 @@ def screenshot_when_idle(
                 print(f"curator: no document {document!r} in this database", file=sys.stderr)
                 app.exit(2)
                 return
-        QTimer.singleShot(100, lambda: app.exit(0 if window.grab().save(path) else 1))
+        waiting = window.insights.refresh_visible()
+
+        def grab_when_drawn(kind: str = "") -> None:
+            waiting.discard(kind)
+            if not waiting:
+                QTimer.singleShot(100, lambda: app.exit(0 if window.grab().save(path) else 1))
+
+        window.insights.refreshed.connect(grab_when_drawn)
+        grab_when_drawn()
 
     runner.busy_changed.connect(lambda busy: busy or QTimer.singleShot(0, shoot))
     QTimer.singleShot(10, shoot)

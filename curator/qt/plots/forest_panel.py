@@ -244,6 +244,9 @@ class ForestPanel(PlotPanel):
         self.ui.notes.setText(" ".join(parts))
         self.ui.notes.setToolTip(not_drawn_list(self.not_drawn))
 
+    def caption(self) -> str:
+        return self.ui.notes.text()
+
     # -- hover and click ---------------------------------------------------------------------
     def _forest_tip(self, x: float, y: float, data: Any) -> str:
         return forest_tip(self.forest_rows[int(data)].source)

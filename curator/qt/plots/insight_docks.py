@@ -120,6 +120,18 @@ class InsightDocks(QObject):
             dock.show()
             dock.raise_()
 
+    def show_view(self, kind: str) -> None:
+        """Show the view in front of its tab group."""
+        self.docks[kind].show()
+        self.docks[kind].raise_()
+
+    def refresh_visible(self) -> set[str]:
+        """Refresh every visible view now; returns their kinds (each emits ``refreshed``)."""
+        self._timer.stop()
+        for kind in self._visible:
+            self.refresh(kind)
+        return set(self._visible)
+
     def mark_stale(self) -> None:
         """What the views show may have changed: refresh the visible ones soon."""
         self._stale = set(VIEWS)

@@ -77,9 +77,13 @@ class PlotPanel(QWidget):
         returns the height it needs, given the height asked for."""
         return height
 
+    def caption(self) -> str:
+        """A line the pictures carry under the plots (what the view could not draw...)."""
+        return ""
+
     def export(self, path: str | Path) -> Path:
         """Write the panel's plots to ``path`` (.png or .svg). Raises ValueError otherwise."""
-        return export_graphics(self.graphics(), path)
+        return export_graphics(self.graphics(), path, self.caption())
 
     def add_export_menu(self, plot: pg.PlotItem) -> None:
         """Put "Export PNG..." / "Export SVG..." in ``plot``'s context menu."""
@@ -109,7 +113,7 @@ class PlotPanel(QWidget):
             self.export_failed.emit(message)
 
 
-def export_graphics(view: pg.GraphicsLayoutWidget, path: str | Path) -> Path:
+def export_graphics(view: pg.GraphicsLayoutWidget, path: str | Path, caption: str = "") -> Path:
     """Export everything ``view`` draws to a PNG or SVG file (by the suffix).
 
     PNG: pyqtgraph's ImageExporter at twice the size on screen (sharp in documents).
@@ -120,14 +124,22 @@ def export_graphics(view: pg.GraphicsLayoutWidget, path: str | Path) -> Path:
     suffix = target.suffix.lower()
     if suffix not in SUFFIXES:
         raise ValueError(f"{target.name}: choose a .png or .svg file")
-    _settle(view)
     layout = view.ci  # the layout of all the view's plots (the scene may be larger)
-    if suffix == ".png":
-        exporter = ImageExporter(layout)
-        exporter.parameters()["width"] = max(1, int(layout.boundingRect().width() * 2))
-        exporter.export(str(target))
-    else:
-        _write_svg(view, layout.sceneBoundingRect(), target)
+    label = None
+    if caption:  # under the plots, for this picture only
+        rows, columns = layout.layout.rowCount(), max(1, layout.layout.columnCount())
+        label = layout.addLabel(caption, row=rows, col=0, colspan=columns, justify="left")
+    try:
+        _settle(view)
+        if suffix == ".png":
+            exporter = ImageExporter(layout)
+            exporter.parameters()["width"] = max(1, int(layout.boundingRect().width() * 2))
+            exporter.export(str(target))
+        else:
+            _write_svg(view, layout.sceneBoundingRect(), target)
+    finally:
+        if label is not None:
+            layout.removeItem(label)
     if not target.exists():
         raise OSError(f"nothing was written to {target}")
     return target

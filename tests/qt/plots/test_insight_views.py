@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from curator.app import configure_plots
-from curator.core.model import Status
 from curator.qt.plots.progress_panel import ProgressPanel
 from curator.qt.plots.rule_quality_panel import RuleQualityPanel
 

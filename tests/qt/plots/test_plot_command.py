@@ -45,6 +45,24 @@ def decide(store: SqlStore) -> None:
     store.apply(changes, "tester")
 
 
+def test_the_forest_picture_says_what_it_could_not_draw(
+    qtbot: QtBot, store: SqlStore, tmp_path: Path
+) -> None:
+    decide(store)
+    at = datetime(2026, 11, 2, 9, 40, tzinfo=UTC)
+    no_ci = [
+        CuratedValue("doc-b", field, 0, Status.MANUAL, value, normalized, None, None, None,
+                     "tester", at)
+        for field, value, normalized in (("outcomes.measure", "odds ratio", "odds ratio"),
+                                         ("outcomes.value", "1.4", 1.4))
+    ]  # fmt: skip
+    store.apply([SlotChange("doc-b", c.field, 0, None, c) for c in no_ci], "tester")
+    out = render_plot("forest", store, tmp_path / "forest.svg", (1000, 600))
+    text = svg_text(out)
+    assert "1 outcome row not drawn" in text
+    assert "no 95% CI" in text
+
+
 def svg_text(path: Path) -> str:
     return " ".join(ET.parse(path).getroot().itertext())
 
