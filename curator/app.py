@@ -90,6 +90,7 @@ def run(opts: argparse.Namespace) -> int:
     from curator.qt.future_store import FutureStore, open_store
 
     pending = FutureStore(ThreadPoolExecutor(max_workers=1).submit(open_store, opts.db))
+    import shiboken6
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -126,4 +127,7 @@ def run(opts: argparse.Namespace) -> int:
     code = app.exec()
     runner.shutdown()
     pending.close()
+    # Delete the window's C++ objects now, while Python is whole: left to interpreter exit,
+    # pyqtgraph items can call back into Python that is half torn down (a segfault).
+    shiboken6.delete(window)
     return code

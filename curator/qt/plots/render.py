@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtWidgets import QApplication
 
 from curator.qt.plots.insight_docks import panel_class
@@ -33,4 +34,4 @@ def render(kind: str, source: InsightSource, out: Path, size: tuple[int, int]) -
         return panel.export(out)
     finally:
         panel.close()
-        panel.deleteLater()
+        shiboken6.delete(panel)  # now, not at interpreter exit (pyqtgraph calls back)

@@ -15,6 +15,7 @@ from curator.qt.plots.progress_panel import ProgressPanel
 from curator.qt.plots.rule_quality_panel import RuleQualityPanel
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
     from pytestqt.qtbot import QtBot
@@ -157,3 +158,66 @@ def pg_point(x: float, y: float) -> object:
     from PySide6.QtCore import QPointF
 
     return QPointF(x, y)
+
+
+LAZY = """
+import sys
+import shiboken6
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from curator.core.schema import load_default_schema
+from curator.qt.main_window import MainWindow
+from curator.qt.task_runner import TaskRunner
+from curator.store import SqlStore
+
+def main(app):  # the window dies with this frame, before the interpreter finalizes
+    store = SqlStore.open(sys.argv[1], keep_backups=0)
+    settings = QSettings(sys.argv[2], QSettings.Format.IniFormat)
+    window = MainWindow(store, load_default_schema(), None, TaskRunner(), settings, "t")
+    window.show()
+    app.processEvents()
+    print("before", "pyqtgraph" in sys.modules, "numpy" in sys.modules)
+    window.action("view.progress").trigger()
+    app.processEvents()
+    print("after", "pyqtgraph" in sys.modules, flush=True)
+    window.close()
+    shiboken6.delete(window)  # as app.py does
+    store.close()
+
+main(QApplication([]))
+"""
+
+
+@pytest.mark.slow
+def test_pyqtgraph_is_imported_only_when_a_view_is_shown(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    db, ini = tmp_path / "lazy.sqlite", tmp_path / "settings.ini"
+    done = subprocess.run(
+        [sys.executable, "-c", LAZY, str(db), str(ini)],
+        env=env, capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "before False False" in done.stdout
+    assert "after True" in done.stdout
+
+
+def test_a_shown_view_is_shown_again_after_reopening(
+    qtbot: QtBot, make_window: Callable[[SqlStore], MainWindow], store: SqlStore
+) -> None:
+    first = make_window(store)
+    first.show()
+    qtbot.waitExposed(first)
+    first.action("view.forest").trigger()
+    assert first.insights.docks["forest"].isVisible()
+    first.close()
+    second = make_window(store)
+    second.show()
+    qtbot.waitExposed(second)
+    assert second.insights.docks["forest"].isVisible()
+    assert not second.insights.docks["rules"].isVisible()
+    second.action("view.forest").trigger()
+    assert not second.insights.docks["forest"].isVisible()
