@@ -56,7 +56,7 @@ def configure_plots() -> None:
     """
     import pyqtgraph as pg
 
-    pg.setConfigOptions(antialias=True, background="w", foreground="#303030", exitCleanup=False)
+    pg.setConfigOptions(antialias=True, background="w", foreground="#303030")
 
 
 def render_plot(kind: str, source: InsightSource, out: Path, size: tuple[int, int]) -> Path:
