@@ -35,6 +35,7 @@ VIEWS: dict[str, tuple[str, str, str]] = {
     "forest": ("Forest plot", "curator.qt.plots.forest_panel", "ForestPanel"),
 }
 REFRESH_PAUSE_MS = 400
+MIN_HEIGHT = 260  # a dock shown smaller than this (the first time) is given 42% of the window
 
 
 def panel_class(kind: str) -> type[PlotPanel]:
@@ -169,6 +170,10 @@ class InsightDocks(QObject):
             self._visible.discard(kind)
             return
         self._visible.add(kind)
+        dock = self.docks[kind]
+        if dock.height() < MIN_HEIGHT and not dock.isFloating():  # first time: a usable size
+            height = max(MIN_HEIGHT, int(self.window.height() * 0.42))
+            self.window.resizeDocks([dock], [height], Qt.Orientation.Vertical)
         if kind not in self.panels or kind in self._stale:
             self.refresh(kind)
 

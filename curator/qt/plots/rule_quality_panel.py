@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 SHARES = (("accepted", "#3f9b5a"), ("corrected", "#e0a030"), ("rejected", "#c0392b"))
 BAR_HEIGHT = 0.7
-ROWS_IN_VIEW = 24
+ROW_PIXELS = 22
 
 
 class RuleQualityPanel(PlotPanel):
@@ -87,6 +87,7 @@ class RuleQualityPanel(PlotPanel):
             )
             plot.addItem(self.bars[name])
         self.add_export_menu(plot)
+        plot.vb.sigResized.connect(lambda _vb: self._fit_rows())
 
     # -- refresh --------------------------------------------------------------------------
     @staticmethod
@@ -117,7 +118,7 @@ class RuleQualityPanel(PlotPanel):
         self.plot.setTitle(self.key + waiting, size="10pt")
         self.plot.setXRange(0, 1, padding=0.02)
         self.plot.setLimits(yMin=-1, yMax=max(count, 1))
-        self.plot.setYRange(-0.5, min(count, ROWS_IN_VIEW) - 0.5, padding=0)
+        self._fit_rows(top=0)
         self.rules_model.set_stats(self.stats)
         self.ui.rulesTable.resizeColumnsToContents()
         keep = self.selected
@@ -127,6 +128,13 @@ class RuleQualityPanel(PlotPanel):
         else:
             self.band.hide()
             self.misses_model.set_misses([])
+
+    def _fit_rows(self, top: int | None = None) -> None:
+        """Show as many whole rules as fit the plot's height (about 22 px each)."""
+        if top is None:
+            top = max(0, round(self.plot.vb.viewRange()[1][0] + 0.5))
+        fit = max(3, int(self.plot.vb.height() / ROW_PIXELS))
+        self.plot.setYRange(top - 0.5, top + min(fit, max(len(self.stats), 1)) - 0.5, padding=0)
 
     def arrange_for_export(self, height: int) -> int:
         """Only the chart, with every rule in view (one line each)."""
