@@ -140,8 +140,8 @@ def phrases(rule: Rule, ctx: Context, best_only: bool = False) -> list[Phrase]:
                 cues[s] = ()
             else:
                 cues[s] = (
-                    key.search(text, s, e) is not None,
-                    eligible.search(text, s, e) is not None,
+                    bool(finditer(ctx, key, s, e, 1)),
+                    bool(finditer(ctx, eligible, s, e, 1)),
                     stats.search(text, s, e) is not None,
                     s in opening and general.search(text, s, e) is not None,
                 )

@@ -7,8 +7,14 @@ unbounded quantifiers) so that any input, however hostile, is handled in linear 
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
+from itertools import islice
 
 import regex
+
+#: ``find(pattern, lo, hi, limit)``: the first ``limit`` matches of ``pattern.finditer(text,
+#: lo, hi)``; the extractor swaps in one that tries the pattern only at its literal prefixes.
+Find = Callable[[regex.Pattern[str], int, int, int], list[regex.Match[str]]]
 
 _SENT_END = regex.compile(r"(?:[.!?](?=\s{1,8}[\"'“(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s{0,4}[-#*•]))")
 _LINE = regex.compile(r"[^\n]{1,2000}")
@@ -48,7 +54,10 @@ _HEDGE = regex.compile(
 )
 
 
+#: The patterns searched with ``Document.find`` (the extractor plans their prefixes).
+SCANNED = (_HEDGE, _CONCL_INLINE)
 SENTENCE_REACH = 500
+_UNSET = (-1, -1)  # the conclusion not looked for yet
 
 
 class Document:
@@ -67,7 +76,20 @@ class Document:
         self.bounds = [*starts, len(text)]
         self._hedged: dict[tuple[int, int], bool] = {}
         self.title = self._find_title()
-        self.conclusion = self._find_conclusion()
+        self._conclusion: tuple[int, int] | None = _UNSET
+        self.find: Find = self._finditer
+
+    def _finditer(
+        self, pattern: regex.Pattern[str], lo: int, hi: int, limit: int
+    ) -> list[regex.Match[str]]:
+        return list(islice(pattern.finditer(self.text, lo, hi), limit))
+
+    @property
+    def conclusion(self) -> tuple[int, int] | None:
+        """(start, end) of the conclusion, found when first asked for."""
+        if self._conclusion is _UNSET:
+            self._conclusion = self._find_conclusion()
+        return self._conclusion
 
     # ---- sentences -------------------------------------------------------------
     def sentence(self, pos: int) -> tuple[int, int]:
@@ -105,7 +127,7 @@ class Document:
         key = (s_start, min(s_end, s_start + 600))
         found = self._hedged.get(key)
         if found is None:
-            found = _HEDGE.search(self.text, *key) is not None
+            found = bool(self.find(_HEDGE, key[0], key[1], 1))
             self._hedged[key] = found
         return found
 
@@ -156,8 +178,8 @@ class Document:
             for m in _CONCL_HEAD.finditer(text, 0, end):
                 found = m
         if found is None:
-            for m in _CONCL_INLINE.finditer(text, 0, end):
-                found = m
+            inline = self.find(_CONCL_INLINE, 0, end, end + 1)
+            found = inline[-1] if inline else None
         if found is None:
             return None
         start = found.end() if found.re is _CONCL_HEAD else found.start()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from functools import partial
 from typing import TYPE_CHECKING
 
 import regex
@@ -10,11 +11,11 @@ import regex
 from curator.core.model import Extracted, Scalar
 from curator.extract.context import Candidate, Context, Row
 from curator.extract.document import Document
-from curator.extract.hooks import HOOKS, PREFILTERED, finish_rows, select
+from curator.extract.hooks import HOOKS, PREFILTERED, SCANNED, finish_rows, select
 from curator.extract.normalizers import TEXT_NORMALIZERS
 from curator.extract.numbers import NUMBER_START
 from curator.extract.prefilter import Prefilter, exact, plan
-from curator.extract.scan import matches
+from curator.extract.scan import finditer, matches
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
@@ -56,6 +57,10 @@ class Extractor:
             for i, p in enumerate(r.patterns)
             if i in PREFILTERED.get(r.hook, ()) and (pl := plan(p.pattern)).prefixes is not None
         }
+        for p in SCANNED:
+            prefixes = plan(p.pattern).prefixes
+            if prefixes is not None:
+                self._hook_plans[p] = prefixes
         words = {t for r in rules for t in r.triggers}
         for prefixes in self._hook_plans.values():
             words.update(prefixes)
@@ -99,6 +104,7 @@ class Extractor:
         ctx = Context(doc, hits, anchors=anchors, lowered=lowered, occ=occ)
         ctx.exact = exact(text, lowered)
         ctx.plans = self._hook_plans
+        doc.find = partial(finditer, ctx)
         for rule in self.rules:
             if rule.kind == "match":
                 ctx.found.extend(self._matches(rule, ctx))

@@ -10,9 +10,11 @@ import regex
 
 from curator.core.model import Extracted
 from curator.extract.context import Context, Row
+from curator.extract.document import SCANNED as DOCUMENT_SCANNED
 from curator.extract.lexfields import condition, intervention, link_drug, route_from_lexicon
 from curator.extract.population import population
 from curator.extract.rules import Rule
+from curator.extract.scan import finditer
 
 if TYPE_CHECKING:
     from curator.core.schema import Schema
@@ -83,7 +85,7 @@ def ae_lexicon(rule: Rule, ctx: Context) -> None:
             seen.add(hit.term.name)
             continue
         s_start, s_end = ctx.doc.sentence(hit.start)
-        if not _AE_CUE.search(ctx.text, s_start, s_end) or ctx.doc.negated(hit.start, 40):
+        if not finditer(ctx, _AE_CUE, s_start, s_end, 1) or ctx.doc.negated(hit.start, 40):
             continue
         seen.add(hit.term.name)
         cell = Extracted(
@@ -131,7 +133,9 @@ HOOKS: dict[str, Hook] = {
 }
 #: Per hook, the patterns (by index) it scans with ``scan.finditer``: the extractor
 #: puts their literal prefixes into the prefilter.
-PREFILTERED: dict[str, tuple[int, ...]] = {"condition": (0,)}
+PREFILTERED: dict[str, tuple[int, ...]] = {"condition": (0, 1, 5)}
+#: Patterns of the engine and the hooks searched with ``scan.finditer`` (or ``Document.find``).
+SCANNED = (*DOCUMENT_SCANNED, _AE_CUE)
 
 
 def select(found: list[Extracted], schema: Schema) -> list[Extracted]:
