@@ -13,7 +13,7 @@ from curator.extract.context import Candidate, Context, Row
 from curator.extract.document import Document
 from curator.extract.hooks import HOOKS, PREFILTERED, SCANNED, finish_rows, select
 from curator.extract.normalizers import TEXT_NORMALIZERS
-from curator.extract.numbers import NUMBER_START
+from curator.extract.numbers import NUMBER_WORDS, number_anchors
 from curator.extract.prefilter import Prefilter, exact, plan
 from curator.extract.scan import finditer, matches
 
@@ -62,6 +62,7 @@ class Extractor:
             if prefixes is not None:
                 self._hook_plans[p] = prefixes
         words = {t for r in rules for t in r.triggers}
+        words.update(NUMBER_WORDS)  # number anchors
         for prefixes in self._hook_plans.values():
             words.update(prefixes)
         for plans in self._plans.values():
@@ -100,7 +101,7 @@ class Extractor:
             else:  # lower-casing changed the length: the lexicon lowers per character
                 found = lexicon.find(text, lowered)
             hits[name] = lexicon.with_definitions(text, found, doc.body_end)
-        anchors = [m.start() for m in NUMBER_START.finditer(lowered)]
+        anchors = number_anchors(lowered, occ)
         ctx = Context(doc, hits, anchors=anchors, lowered=lowered, occ=occ)
         ctx.exact = exact(text, lowered)
         ctx.plans = self._hook_plans

@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import math
 import re
+from typing import TYPE_CHECKING
 
 from text_to_num import text2num
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 #: A decimal number: "0.295", ".5", "1,009", "13 388" (thin or plain space groups), "-1.2".
 NUM = (
@@ -54,6 +58,31 @@ WORDNUM = rf"(?>\b{_WORD}(?:(?:[\s-]{{1,2}}|\s{{1,2}}and\s{{1,2}}){_WORD}){{0,6}
 
 #: Where a number (digits or an English number word) can start, on lower-cased text.
 NUMBER_START = re.compile(rf"(?<![\w.,])(?:\d|(?:{_SMALL}|hundred|thousand)\b)")
+#: The number words of NUMBER_START (the prefilter pass finds them) and its digits: a digit
+#: first lets ``re`` skip to the next digit instead of trying the look-behind everywhere.
+NUMBER_WORDS = (*_UNITS, *_TENS, "hundred", "thousand")
+_DIGIT_START = re.compile(r"\d(?<![\w.,]\d)")
+
+
+def number_anchors(lowered: str, occ: Mapping[str, list[int]]) -> list[int]:
+    """The starts of NUMBER_START matches in ``lowered``, given where each of NUMBER_WORDS
+    occurs in it (``occ``, from the prefilter pass)."""
+    out = [m.start() for m in _DIGIT_START.finditer(lowered)]
+    n = len(lowered)
+    words = False
+    for word in NUMBER_WORDS:
+        for pos in occ.get(word, ()):
+            end = pos + len(word)
+            if pos and (lowered[pos - 1] in ".,_" or lowered[pos - 1].isalnum()):
+                continue
+            if end < n and (lowered[end] == "_" or lowered[end].isalnum()):
+                continue
+            out.append(pos)
+            words = True
+    if words:
+        out.sort()
+    return out
+
 
 _SIMPLE = {w: i for i, w in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
 

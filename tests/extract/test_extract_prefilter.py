@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from curator.extract.context import Context
 from curator.extract.document import Document
-from curator.extract.numbers import NUMBER_START
+from curator.extract.numbers import NUMBER_START, number_anchors
 from curator.extract.prefilter import exact, literal_prefixes, plan, positions
 from curator.extract.scan import WINDOW_COST, finditer, matches
 
@@ -65,6 +65,11 @@ TOKENS = st.sampled_from(
         "ſ",
         "K",
         "١٢",
+        "one",
+        "Twenty-one",
+        "often ten,",
+        "seventeen_",
+        "1.5 six.",
     ]
 )
 TEXTS = st.lists(TOKENS, min_size=1, max_size=60).map(" ".join)
@@ -190,3 +195,14 @@ def test_hook_scan_finds_what_finditer_finds(extractor: Extractor, text: str) ->
             got = [m.span() for m in finditer(ctx, pattern, 0, len(text), limit)]
             want = [m.span() for m in pattern.finditer(text)][:limit]
             assert got == want, pattern.pattern
+
+
+@SETTINGS
+@given(st.one_of(TEXTS, st.text(max_size=200)))
+def test_number_anchors_are_the_number_starts(extractor: Extractor, text: str) -> None:
+    """Digits found by their own scan and number words from the prefilter pass give the
+    starts of NUMBER_START."""
+    lowered = text.lower()
+    occ, _ = extractor._prefilter.scan(lowered)
+    want = [m.start() for m in NUMBER_START.finditer(lowered)]
+    assert number_anchors(lowered, occ) == want
