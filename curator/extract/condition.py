@@ -136,7 +136,7 @@ def phrases(rule: Rule, ctx: Context, best_only: bool = False) -> list[Phrase]:
 
     def cue(s: int, e: int) -> tuple[bool, ...]:
         if s not in cues:
-            if rule.exclude is not None and rule.exclude.search(text, s, e) is not None:
+            if rule.exclude is not None and finditer(ctx, rule.exclude, s, e, 1):
                 cues[s] = ()
             else:
                 cues[s] = (

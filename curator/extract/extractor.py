@@ -57,7 +57,8 @@ class Extractor:
             for i, p in enumerate(r.patterns)
             if i in PREFILTERED.get(r.hook, ()) and (pl := plan(p.pattern)).prefixes is not None
         }
-        for p in SCANNED:
+        excludes = [r.exclude for r in rules if r.exclude is not None]
+        for p in (*SCANNED, *excludes):
             prefixes = plan(p.pattern).prefixes
             if prefixes is not None:
                 self._hook_plans[p] = prefixes
@@ -135,7 +136,7 @@ class Extractor:
                 continue
             if rule.exclude is not None:
                 s_start, s_end = ctx.doc.sentence(m.start())
-                if rule.exclude.search(ctx.text, s_start, s_end):
+                if finditer(ctx, rule.exclude, s_start, s_end, 1):
                     continue
             conf = rule.confidence
             if rule.negation != "keep":
