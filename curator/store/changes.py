@@ -8,7 +8,7 @@ from sqlalchemy import exists, func, insert, select
 
 from curator.core.model import DocStatus, Status
 from curator.core.ports import AddResult, SlotChange
-from curator.store import convert
+from curator.store import convert, derived
 from curator.store.errors import UnknownDocumentError
 from curator.store.rows import CuratedValueRow, DocumentRow, HistoryRow, SuggestionRow
 
@@ -23,9 +23,15 @@ _CHUNK = 500  # ids per IN (...) clause
 
 
 def apply_change(
-    session: Session, change: SlotChange, curator: str, kind: str, at: datetime
+    session: Session,
+    change: SlotChange,
+    curator: str,
+    kind: str,
+    at: datetime,
+    tally: derived.Tally,
 ) -> SlotChange:
-    """Set the slot to ``change.after`` and log it against the value really stored."""
+    """Set the slot to ``change.after`` and log it against the value really stored; count
+    what it changes in the derived numbers in ``tally`` (the caller writes it)."""
     key = (change.document_id, change.field, change.row)
     after = change.after
     if after is not None and (after.document_id, after.field, after.row) != key:
@@ -43,6 +49,8 @@ def apply_change(
             setattr(row, name, value)
     session.flush()
     decided = after or before
+    if kind == "decision":
+        tally.decision_made(session, curator, change.document_id, at)
     session.add(
         HistoryRow(
             kind=kind, document_id=change.document_id, field=change.field, row=change.row,
@@ -54,6 +62,7 @@ def apply_change(
             curator=curator, at=at,
         )
     )  # fmt: skip
+    tally.slot_changed(key, before, after)
     return SlotChange(*key, before, after)
 
 

@@ -23,10 +23,11 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from curator.core.model import Scalar
+from curator.core.model import Scalar, Status
 
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -35,6 +36,14 @@ NAMING = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+_EXPORTED = "status IN ({})".format(", ".join(f"'{s}'" for s in Status if s.exported))
+#: The decided cells of outcomes rows, and the interventions and conditions beside them:
+#: the WHERE of two partial indexes. A query uses such an index only when its WHERE has
+#: these very terms with the constants written out (not bound parameters).
+OUTCOME_CELLS = f"{_EXPORTED} AND field >= 'outcomes.' AND field < 'outcomes/'"
+CONTEXT_ITEMS = f"{_EXPORTED} AND field IN ('intervention', 'condition')"
 
 
 class UtcDateTime(TypeDecorator[datetime]):
@@ -158,6 +167,20 @@ class CuratedValueRow(Base):
     curator: Mapped[str] = mapped_column(String(128))
     decided_at: Mapped[datetime]
 
+    # The outcomes rows and their context for the forest plot, from the index alone.
+    __table_args__ = (
+        Index(
+            "ix_curated_values_outcomes",
+            "document_id", "row", "field", "value", "status",
+            sqlite_where=text(OUTCOME_CELLS), postgresql_where=text(OUTCOME_CELLS),
+        ),
+        Index(
+            "ix_curated_values_context",
+            "document_id", "field", "row", "value", "status",
+            sqlite_where=text(CONTEXT_ITEMS), postgresql_where=text(CONTEXT_ITEMS),
+        ),
+    )  # fmt: skip
+
 
 class HistoryRow(Base):
     """Append-only log. ``kind`` is 'decision', 'undo' or 'document-status'.
@@ -181,4 +204,39 @@ class HistoryRow(Base):
     curator: Mapped[str] = mapped_column(String(128))
     at: Mapped[datetime]
 
-    __table_args__ = (Index("ix_history_document_id_id", "document_id", "id"),)
+    __table_args__ = (
+        Index("ix_history_document_id_id", "document_id", "id"),
+        # A curator's decisions in time order: the neighbours of a new decision.
+        Index("ix_history_timeline", "kind", "curator", "at", "document_id"),
+        # Decisions per hour: an index seek per hour.
+        Index("ix_history_kind_at", "kind", "at"),
+    )
+
+
+class DocumentTimeRow(Base):
+    """Derived: the time curators spent on a document, as core.insights.time_spent sums it.
+
+    One row per document with decisions; kept current by every decision (see
+    :mod:`curator.store.derived`).
+    """
+
+    __tablename__ = "document_time"
+
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id"), primary_key=True)
+    spent_us: Mapped[int] = mapped_column(Integer)  # microseconds
+
+
+class RuleCountRow(Base):
+    """Derived: per rule, its suggestions and how the current decisions judge them.
+
+    Kept current by every write that adds suggestions or changes a slot (see
+    :mod:`curator.store.derived`), so rule statistics never recount all suggestions.
+    """
+
+    __tablename__ = "rule_counts"
+
+    rule: Mapped[str] = mapped_column(String(128), primary_key=True)
+    made: Mapped[int] = mapped_column(Integer, default=0)
+    accepted: Mapped[int] = mapped_column(Integer, default=0)
+    corrected: Mapped[int] = mapped_column(Integer, default=0)
+    rejected: Mapped[int] = mapped_column(Integer, default=0)

@@ -11,12 +11,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Self
 
-from sqlalchemy import func, insert, or_, select
+from sqlalchemy import insert, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from curator.core.model import DocStatus, DocumentInfo, Progress
+from curator.core.model import DocStatus, DocumentInfo
 from curator.core.review import display, now
-from curator.store import convert, sqlite
+from curator.store import convert, derived, insights, sqlite
 from curator.store.backups import KEEP, write_backup
 from curator.store.changes import (
     apply_change,
@@ -39,15 +39,23 @@ if TYPE_CHECKING:
 
     from sqlalchemy.engine import Engine
 
+    from curator.core.insights import OutcomeRow, ProgressInsight, RuleMiss, RuleStats
     from curator.core.model import (
         CuratedValue,
         Document,
         Extracted,
         HistoryEntry,
         NewDocument,
+        Progress,
         Suggestion,
     )
-    from curator.core.ports import AddResult, EvidenceStore, HistoryKind, SlotChange
+    from curator.core.ports import (
+        AddResult,
+        EvidenceStore,
+        HistoryKind,
+        InsightSource,
+        SlotChange,
+    )
 
 
 class SqlStore:
@@ -64,6 +72,7 @@ class SqlStore:
         self._reader = sessionmaker(engine, expire_on_commit=False)
         writer = engine.execution_options(**{sqlite.WRITE: True})
         self._writer = sessionmaker(writer, expire_on_commit=False)
+        self._outcomes = insights.OutcomeRows()  # kept between calls, updated per document
 
     @classmethod
     def open(cls, target: str | os.PathLike[str], *, keep_backups: int = KEEP) -> SqlStore:
@@ -157,19 +166,8 @@ class SqlStore:
             set_status(session, get_document(session, document_id), status, curator, now())
 
     def progress(self) -> Progress:
-        d = DocumentRow
-        statement = select(
-            d.status, func.count(), func.coalesce(func.sum(d.open_suggestions), 0)
-        ).group_by(d.status)
         with self._read() as session:
-            rows = session.execute(statement).all()
-        counts = {status: count for status, count, _ in rows}
-        return Progress(
-            total=sum(counts.values()),
-            done=counts.get(str(DocStatus.DONE), 0),
-            in_progress=counts.get(str(DocStatus.IN_PROGRESS), 0),
-            open_suggestions=sum(int(open_) for _, _, open_ in rows),
-        )
+            return insights.progress(session)
 
     def documents_needing_extraction(self, extractor_version: str) -> list[str]:
         d = DocumentRow
@@ -204,6 +202,9 @@ class SqlStore:
             document = get_document(session, document_id)
             if values:
                 session.execute(insert(SuggestionRow), values)
+                tally = derived.Tally()
+                tally.suggestions_added(session, document_id, placed)
+                tally.write(session)
             document.extracted_version = extractor_version
             document.open_suggestions = count_open_slots(session, document_id)
             if any(item.field == "title" for item in placed):
@@ -240,10 +241,11 @@ class SqlStore:
         with self._write() as session:
             touched: dict[str, DocumentRow] = {}
             written: set[str] = set()
+            tally = derived.Tally()
             for change in changes:
                 if change.document_id not in touched:
                     touched[change.document_id] = get_document(session, change.document_id)
-                done = apply_change(session, change, curator, kind, at)
+                done = apply_change(session, change, curator, kind, at, tally)
                 if done.before != done.after:
                     written.add(change.document_id)
                 applied.append(done)
@@ -254,6 +256,7 @@ class SqlStore:
                 document.open_suggestions = count_open_slots(session, document_id)
                 if any(c.field == "title" for c in changes if c.document_id == document_id):
                     refresh_title(session, document)
+            tally.write(session)
         return applied
 
     def history(self, document_id: str | None = None) -> list[HistoryEntry]:
@@ -263,6 +266,24 @@ class SqlStore:
             statement = statement.where(h.document_id == document_id)
         with self._read() as session:
             return [convert.history(row) for row in session.scalars(statement)]
+
+    # insights (the plots)
+
+    def progress_insight(self) -> ProgressInsight:
+        with self._read() as session:
+            return insights.progress_insight(session)
+
+    def rule_stats(self) -> list[RuleStats]:
+        with self._read() as session:
+            return insights.rule_stats(session)
+
+    def rule_misses(self, rule: str) -> list[RuleMiss]:
+        with self._read() as session:
+            return insights.rule_misses(session, rule)
+
+    def outcome_rows(self) -> list[OutcomeRow]:
+        with self._read() as session:
+            return self._outcomes.read(session)
 
     # bulk reads for export (in batches: no transaction stays open between them)
 
@@ -282,3 +303,6 @@ if TYPE_CHECKING:
 
     def _implements_the_port(store: SqlStore) -> EvidenceStore:
         return store  # mypy checks SqlStore against the EvidenceStore protocol here
+
+    def _implements_insights(store: SqlStore) -> InsightSource:
+        return store  # ... and against InsightSource
