@@ -191,16 +191,19 @@ def _outcome_rows(session: Session, documents: list[str] | None) -> dict[str, li
     items = select(c.document_id, c.field, c.value).where(text(CONTEXT_ITEMS), some)
     connection = session.connection()
     context: dict[tuple[str, str], list[str]] = {}
-    for item in connection.execute(items.order_by(c.document_id, c.field, c.row)):
+    for item in connection.execute(items.order_by(c.document_id, c.field, c.row)).all():
         context.setdefault((item.document_id, item.field), []).append(item.value or "")
+    rows = connection.execute(statement).all()
+    # One JSON array for all rows: one call into the decoder instead of one per row.
+    all_cells = json.loads("[" + ",".join(by_key for _, _, _, by_key in rows) + "]")
     found: dict[str, list[OutcomeRow]] = {}
-    for doc, number, title, by_key in connection.execute(statement):
+    for (doc, number, title, _), by_key in zip(rows, all_cells, strict=True):
         found.setdefault(doc, []).append(
             OutcomeRow(
                 doc,
                 title,
                 number,
-                MappingProxyType(json.loads(by_key)),  # shared between callers: read-only
+                MappingProxyType(by_key),  # shared between callers: read-only
                 tuple(context.get((doc, "intervention"), ())),
                 tuple(context.get((doc, "condition"), ())),
             )
