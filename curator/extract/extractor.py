@@ -42,7 +42,10 @@ class Extractor:
         self.schema = schema
         self.version = version
         self._by_id = {r.id: r for r in rules}
+        self._scanning = tuple(r for r in rules if r.kind != "derived")
+        self._derived = tuple(r for r in rules if r.kind == "derived")
         self._specs = {spec.key: spec for spec in schema.fields}
+        self._several = frozenset(spec.key for spec in schema.fields if spec.several)
         #: per rule, per pattern: what every match starts with and holds (prefilter.Plan)
         self._plans = {
             r.id: tuple(plan(p.pattern, r.anchor == "number") for p in r.patterns)
@@ -107,18 +110,20 @@ class Extractor:
         ctx.exact = exact(text, lowered)
         ctx.plans = self._hook_plans
         doc.find = partial(finditer, ctx)
-        for rule in self.rules:
+        present = occ.keys()
+        for rule in self._scanning:
+            if rule.triggers and present.isdisjoint(rule.triggers):
+                continue  # (the check of _spans, made before any generator is set up)
             if rule.kind == "match":
                 ctx.found.extend(self._matches(rule, ctx))
             elif rule.kind == "row":
                 ctx.rows.extend(self._rows(rule, ctx))
             elif rule.kind == "count":
                 ctx.counts.extend(self._counts(rule, ctx))
-        for rule in self.rules:
-            if rule.kind == "derived":
-                HOOKS[rule.hook](rule, ctx)
+        for rule in self._derived:
+            HOOKS[rule.hook](rule, ctx)
         self._fill_templates(ctx)
-        out = select(ctx.found, self.schema) + finish_rows(ctx.rows)
+        out = select(ctx.found, self._several) + finish_rows(ctx.rows)
         out.sort(key=lambda e: (e.start, e.end, e.field, e.row if e.row is not None else -1))
         n = len(text)
         return [e for e in out if 0 <= e.start < e.end <= n and e.text == text[e.start : e.end]]

@@ -17,7 +17,7 @@ from curator.extract.rules import Rule
 from curator.extract.scan import finditer
 
 if TYPE_CHECKING:
-    from curator.core.schema import Schema
+    from collections.abc import Collection
 
 Hook = Callable[[Rule, Context], None]
 
@@ -138,10 +138,10 @@ PREFILTERED: dict[str, tuple[int, ...]] = {"condition": (0, 1, 5)}
 SCANNED = (*DOCUMENT_SCANNED, _AE_CUE)
 
 
-def select(found: list[Extracted], schema: Schema) -> list[Extracted]:
-    """The best suggestion per single-valued field; one per distinct value for lists."""
+def select(found: list[Extracted], several_keys: Collection[str]) -> list[Extracted]:
+    """The best suggestion per single-valued field; one per distinct value for the fields
+    that allow several (``several_keys``)."""
     best: dict[tuple[str, str], Extracted] = {}
-    several_keys = {spec.key for spec in schema.fields if spec.several}
     for e in found:
         several = e.field in several_keys
         key = (e.field, str(e.value).casefold() if several else "")
