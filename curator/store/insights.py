@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import threading
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
@@ -45,9 +45,9 @@ OUTCOMES = "outcomes."
 _CHUNK = 500
 #: Above this many changed documents OutcomeRows reads all again (fewer statements).
 REREAD_ALL = 2_000
-_MICROSECOND = timedelta(microseconds=1)
 
 
+# -- progress -----------------------------------------------------------------------------
 def progress(session: Session) -> Progress:
     """Document counts by status and open slots (from the covering status index)."""
     d = DocumentRow
@@ -64,7 +64,6 @@ def progress(session: Session) -> Progress:
     )
 
 
-# -- progress -----------------------------------------------------------------------------
 def progress_insight(session: Session) -> ProgressInsight:
     return ProgressInsight(
         progress(session), decisions_per_hour(session), seconds_per_document(session)
@@ -99,7 +98,7 @@ def decisions_per_hour(session: Session) -> tuple[tuple[datetime, int], ...]:
     """(start of the UTC hour, decisions) for each hour with decisions, oldest first."""
     rows = session.connection().execute(_HOURS, {"kind": "decision"})
     return tuple(
-        (datetime.strptime(start, "%Y-%m-%d %H").replace(tzinfo=UTC), count)
+        (datetime.fromisoformat(f"{start}:00").replace(tzinfo=UTC), count)  # not strptime: 100x
         for start, count in rows
     )
 

@@ -553,6 +553,34 @@ def test_outcome_rows_follow_every_write(
     }
 
 
+@pytest.mark.parametrize(("chunk", "reread_all"), [(1, 2_000), (500, 0)])
+def test_outcome_rows_of_many_changed_documents(
+    outcomes: SqlStore,
+    make_doc: object,
+    monkeypatch: pytest.MonkeyPatch,
+    chunk: int,
+    reread_all: int,
+) -> None:
+    """Documents read again in several IN lists, or everything read again."""
+    monkeypatch.setattr("curator.store.insights._CHUNK", chunk)
+    monkeypatch.setattr("curator.store.insights.REREAD_ALL", reread_all)
+    outcomes.add_documents([make_doc(d) for d in ("d2", "d3", "d4")])  # type: ignore[operator]
+    assert len(outcomes.outcome_rows()) == 2
+    changes = [
+        SlotChange(d, "outcomes.value", 0, None, typed_value(d, value))
+        for d, value in (("d2", "1.5"), ("d3", "2.5"), ("d4", "3.5"))
+    ]
+    outcomes.apply(changes, "ann")
+    values = {(r.document_id, r.row): r.text("value") for r in outcomes.outcome_rows()}
+    assert values == {
+        ("d1", 0): "0.8",
+        ("d1", 1): "42.0",
+        ("d2", 0): "1.5",
+        ("d3", 0): "2.5",
+        ("d4", 0): "3.5",
+    }
+
+
 def test_outcome_rows_after_a_backup_is_restored_under_the_store(
     outcomes: SqlStore, form_of: FormOf, db_path: Path, tmp_path: Path, make_doc: object
 ) -> None:
