@@ -8,7 +8,8 @@ usage: python tests/benchmarks/bench_extract.py [DIR] [--repeat N] [--no-calibra
   (the steadier number when other processes share the machine);
 - the fixed cost per document: structure (sentences, title, conclusion), the one prefilter
   pass (trigger words, pattern prefixes and all lexicon keys) and the number anchors;
-- time for a 1 MB document (the texts concatenated);
+- time for a 1 MB document (the texts concatenated) and for a hostile 1 MB text (one
+  dense results sentence repeated);
 - the lexicon engine: pyahocorasick against one big case-insensitive regex alternation of
   the same drug names (the choice the extractor made);
 - the reliability table (confidence bin -> observed precision) from calibration.py when the
@@ -33,9 +34,15 @@ import regex  # noqa: E402
 from curator.extract import load_extractor  # noqa: E402
 from curator.extract.document import Document  # noqa: E402
 from curator.extract.lexicon import load_lexicon  # noqa: E402
-from curator.extract.numbers import NUMBER_START  # noqa: E402
+from curator.extract.numbers import number_anchors  # noqa: E402
 
 DEFAULT_DIR = REPO.parent / "shared" / "corpus" / "pico-dev" / "docs"
+#: A results sentence dense in counts, arms and percentages (the hostile 1 MB text repeats it).
+DENSE = (
+    "Of 1,200 patients randomized, 604 women (50.3%) received letrozole and 596 (49.7%) "
+    "placebo; 120 patients vs 98 patients had grade 3 events, 45 of 604 and 30 of 596 "
+    "discontinued (n = 40, n = 38). "
+)
 
 
 def best_of(repeat: int, fn: object) -> float:
@@ -91,7 +98,10 @@ def main(argv: list[str] | None = None) -> int:
     per_doc = 1e6 / len(texts)
     t_doc = best_of(args.repeat, lambda: [Document(t) for t in texts])
     t_scan = best_of(args.repeat, lambda: [ex._prefilter.scan(low) for low in lowered])
-    t_num = best_of(args.repeat, lambda: [list(NUMBER_START.finditer(low)) for low in lowered])
+    occs = [ex._prefilter.scan(low)[0] for low in lowered]
+    t_num = best_of(
+        args.repeat, lambda: [number_anchors(*pair) for pair in zip(lowered, occs, strict=True)]
+    )
     print(
         f"fixed per document: structure {t_doc * per_doc:.0f} us, prefilter pass "
         f"{t_scan * per_doc:.0f} us, number anchors {t_num * per_doc:.0f} us "
@@ -108,6 +118,9 @@ def main(argv: list[str] | None = None) -> int:
     big = big[:1_000_000]
     t_big = best_of(max(1, args.repeat), lambda: ex.extract(big))
     print(f"1 MB document: {t_big:.2f} s")
+    dense = DENSE * (1_000_000 // len(DENSE))
+    t_dense = best_of(1, lambda: ex.extract(dense))
+    print(f"hostile 1 MB document (one dense results sentence repeated): {t_dense:.2f} s")
 
     drugs = load_lexicon("drugs")
     names = sorted({*drugs.terms}, key=len, reverse=True)
