@@ -1,10 +1,13 @@
 """Render the README's screenshots from a scripted review of the bundled seeds.
 
-    .venv/bin/python docs/make_screenshots.py        # writes docs/screenshot*.png
+    .venv/bin/python docs/make_screenshots.py   # writes docs/screenshot*.png, docs/plot-*.png
 
 A fresh database in a temporary folder: the seeds are imported and extracted (the real
-extractor), a few decisions are made as a curator would (accept, correct, reject), then
-``curator --screenshot`` renders the window with a document open. Offscreen, no display.
+extractor), decisions are made on every seed as a curator would (accept, correct,
+reject), then ``curator --screenshot`` renders the window with a document open (and once
+with the forest plot shown). ``curator plot`` draws the rule-quality and progress views of
+the generated benchmark database (``tests/benchmarks/bench_insights.py``: 20,000
+documents, 200,000 decisions over two months; built once, about a minute). Offscreen.
 """
 
 from __future__ import annotations
@@ -15,10 +18,13 @@ import sys
 import tempfile
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests.benchmarks
+
 from curator.cli import main as cli
 from curator.core import review
 from curator.core.schema import load_default_schema
 from curator.store import SqlStore
+from tests.benchmarks.bench_insights import build_insight_db
 
 DOCS = Path(__file__).resolve().parent
 SEEDS = DOCS.parent / "seeds"
@@ -50,16 +56,26 @@ def main() -> int:
         if cli(["import", str(SEEDS), "--db", str(db)]) != 0:
             return 1
         with SqlStore.open(db) as store:
-            rasmussen = next(i.id for i in store.list_documents() if "Rasmussen" in i.title)
-            scripted_review(store, rasmussen)
+            documents = store.list_documents()
+            for info in documents:
+                scripted_review(store, info.id)
+            rasmussen = next(i.id for i in documents if "Rasmussen" in i.title)
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", CURATOR_NAME="ana")
-        for name, doc in (("screenshot.png", rasmussen),):
+        shots = (("screenshot.png", []), ("screenshot-forest.png", ["--view", "forest"]))
+        for name, extra in shots:
             subprocess.run(
-                [sys.executable, "-m", "curator", "--db", str(db), "--document", doc,
-                 "--screenshot", str(DOCS / name)],
+                [sys.executable, "-m", "curator", "--db", str(db), "--document", rasmussen,
+                 *extra, "--screenshot", str(DOCS / name)],
                 check=True, env=env,
             )  # fmt: skip
             print(DOCS / name)
+        bench = build_insight_db(Path(tempfile.gettempdir()) / "curator-readme-bench.sqlite")
+        for kind in ("rules", "progress"):
+            subprocess.run(
+                [sys.executable, "-m", "curator", "plot", "--db", str(bench), "--kind", kind,
+                 "--size", "1100x600", "--out", str(DOCS / f"plot-{kind}.png")],
+                check=True, env=env,
+            )  # fmt: skip
     return 0
 
 
