@@ -221,3 +221,46 @@ def test_a_shown_view_is_shown_again_after_reopening(
     assert not second.insights.docks["rules"].isVisible()
     second.action("view.forest").trigger()
     assert not second.insights.docks["forest"].isVisible()
+
+
+def test_clicking_a_forest_estimate_opens_the_document_at_that_outcome_row(
+    qtbot: QtBot, shown: MainWindow, store: SqlStore
+) -> None:
+    from datetime import UTC, datetime
+
+    from PySide6.QtCore import QPointF
+
+    from curator.core.model import CuratedValue, Status
+    from curator.core.ports import SlotChange
+    from curator.qt.plots.forest_panel import ForestPanel
+
+    at = datetime(2026, 11, 2, 9, 30, tzinfo=UTC)
+    cells = {
+        "outcomes.measure": "hazard ratio",
+        "outcomes.value": 0.5,
+        "outcomes.ci_low": 0.2,
+        "outcomes.ci_high": 0.9,
+        "outcomes.outcome": "relapse",
+    }
+    store.apply(
+        [SlotChange("doc-b", field, 1, None,
+                    CuratedValue("doc-b", field, 1, Status.MANUAL, str(value), value,
+                                 None, None, None, "tester", at))
+         for field, value in cells.items()],
+        "tester",
+    )  # fmt: skip
+    shown.open_document("doc-c")
+    panel = show_view(qtbot, shown, "forest")
+    assert isinstance(panel, ForestPanel)
+    assert [
+        (r.source.document_id, r.source.row, r.ci_low, r.ci_high) for r in panel.forest_rows
+    ] == [("doc-b", 1, 0.2, 0.9)]
+    x, y = panel.forest_points.getData()
+    scene = panel.forest_plot.getViewBox().mapViewToScene(QPointF(float(x[0]), float(y[0])))
+    view = panel.ui.graphics
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.mapFromScene(scene))
+    qtbot.waitUntil(
+        lambda: shown.review.document is not None and shown.review.document.id == "doc-b"
+    )
+    assert shown.review.current_slot is not None
+    assert shown.review.current_slot.key == ("outcomes.value", 1)
