@@ -38,6 +38,7 @@ from curator.qt.shortcut_sheet_dialog import ShortcutSheetDialog
 from curator.qt.slot_detail_panel import SlotDetailPanel
 from curator.qt.startup import APP_ICON
 from curator.qt.status_panel import StatusPanel
+from curator.qt.window_layout import restore_layout, save_layout
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -49,8 +50,6 @@ if TYPE_CHECKING:
     from curator.core.schema import Schema
     from curator.qt.plots.plot_panel import OpenTarget
     from curator.qt.task_runner import TaskRunner
-
-_DEFAULT_SPLIT = (300, 540, 600)
 
 
 class MainWindow(QMainWindow):
@@ -109,7 +108,7 @@ class MainWindow(QMainWindow):
         self._show_threshold()
         self._connect()
         self.setAcceptDrops(True)
-        self._restore_layout()
+        restore_layout(self, self.ui.mainSplitter, settings)
         if load:
             self.load_session()
 
@@ -174,17 +173,6 @@ class MainWindow(QMainWindow):
         for changed in (r.suggestion_changed, r.status_changed, self.watcher.changed):
             changed.connect(self.insights.mark_stale)
 
-    def _restore_layout(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        splitter = self.settings.value("window/splitter")
-        if splitter is None or not self.ui.mainSplitter.restoreState(splitter):
-            self.ui.mainSplitter.setSizes(list(_DEFAULT_SPLIT))
-        docks = self.settings.value("window/docks")
-        if docks is not None:
-            self.restoreState(docks)
-
     def load_session(self) -> None:
         """List the documents and reopen the last one (or the first)."""
         self.documents.reload()
@@ -198,9 +186,7 @@ class MainWindow(QMainWindow):
         self.watcher.start()
 
     def save_layout(self) -> None:
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/splitter", self.ui.mainSplitter.saveState())
-        self.settings.setValue("window/docks", self.saveState())
+        save_layout(self, self.ui.mainSplitter, self.settings)
         if self.review.document is not None:
             self.settings.setValue("session/last_document", self.review.document.id)
         self.settings.sync()
