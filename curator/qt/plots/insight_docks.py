@@ -113,13 +113,17 @@ class InsightDocks(QObject):
 
     # -- intents ----------------------------------------------------------------------------
     def toggle(self, kind: str) -> None:
-        """Show the view (in front of its tab group), or hide it when it is in front."""
+        """Show the view (in front of its tab group), with the keyboard in it if it takes
+        keys, or hide it when it is shown."""
         dock = self.docks[kind]
         if kind in self._visible:
             dock.hide()
-        else:
-            dock.show()
-            dock.raise_()
+            return
+        dock.show()
+        dock.raise_()
+        panel = self.panel(kind)
+        if panel.focusProxy() is not None:  # a view with a keyboard (the rule tables)
+            panel.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def show_view(self, kind: str) -> None:
         """Show the view in front of its tab group."""

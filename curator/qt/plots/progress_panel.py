@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING, ClassVar
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtGui import QActionGroup
 
-from curator.core.insights import ProgressInsight, decision_series
+from curator.core.insights import ProgressInsight, Unit, decision_series
 from curator.qt._generated.ui_progress_panel import Ui_ProgressPanel
 from curator.qt.plots.plot_panel import PlotPanel
 
@@ -28,6 +29,11 @@ STATUS_NAMES = ("new", "in progress", "done")
 STATUS_COLOURS = ("#b0b7c3", "#e0a030", "#3f9b5a")
 BAR_COLOUR = "#4a78b5"
 HISTOGRAM_BINS = 30
+UNIT_CHOICES: tuple[tuple[Unit | None, str], ...] = (
+    (None, "Decisions per hour or day (by span)"),
+    ("hour", "Decisions per hour"),
+    ("day", "Decisions per day"),
+)
 
 
 class ProgressPanel(PlotPanel):
@@ -51,7 +57,8 @@ class ProgressPanel(PlotPanel):
         for plot in (self.status_plot, self.time_plot, self.decision_plot):
             self.add_export_menu(plot)
         self.data: ProgressInsight | None = None
-        self.unit = "hour"
+        self.unit: Unit = "hour"  # the unit shown
+        self.chosen_unit: Unit | None = None  # the curator's choice (None: by the span)
 
     # -- items (created once) -----------------------------------------------------------
     def _build_status_plot(self) -> None:
@@ -93,6 +100,16 @@ class ProgressPanel(PlotPanel):
         plot.addItem(self.decision_bars)
         plot.setLabel("left", "decisions")
         plot.setMouseEnabled(y=False)
+        menu = plot.getViewBox().menu
+        menu.addSeparator()
+        group = QActionGroup(self)
+        for unit, text in UNIT_CHOICES:
+            action = group.addAction(text)
+            action.setCheckable(True)
+            action.setChecked(unit is None)
+            action.setObjectName(f"progress.per_{unit or 'auto'}")
+            action.triggered.connect(lambda _=False, u=unit: self.set_unit(u))
+            menu.addAction(action)
 
     # -- refresh --------------------------------------------------------------------------
     @staticmethod
@@ -152,8 +169,14 @@ class ProgressPanel(PlotPanel):
         self.time_plot.setTitle(f"Time spent per document ({minutes.size:,} documents{tail})")
         self.time_plot.enableAutoRange()
 
+    def set_unit(self, unit: Unit | None) -> None:
+        """Count decisions per hour, per day, or (None) whichever fits the span."""
+        self.chosen_unit = unit
+        if self.data is not None:
+            self._show_decisions(self.data)
+
     def _show_decisions(self, data: ProgressInsight) -> None:
-        unit, series = decision_series(data.decisions_per_hour)
+        unit, series = decision_series(data.decisions_per_hour, self.chosen_unit)
         self.unit = unit
         step = timedelta(hours=1) if unit == "hour" else timedelta(days=1)
         if not series:

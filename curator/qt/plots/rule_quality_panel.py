@@ -60,6 +60,7 @@ class RuleQualityPanel(PlotPanel):
             self._on_rules_current_changed
         )
         self.ui.missesTable.activated.connect(self._on_misses_activated)
+        self.setFocusProxy(self.ui.rulesTable)  # Ctrl+4 puts the keyboard in the rule table
         for table in (self.ui.rulesTable, self.ui.missesTable):
             guard(table)  # Return, arrows and letters belong to the table, not to review keys
         self.ui.graphics.scene().sigMouseClicked.connect(self._on_scene_clicked)

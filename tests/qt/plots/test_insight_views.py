@@ -264,3 +264,41 @@ def test_clicking_a_forest_estimate_opens_the_document_at_that_outcome_row(
     )
     assert shown.review.current_slot is not None
     assert shown.review.current_slot.key == ("outcomes.value", 1)
+
+
+def test_decisions_per_hour_or_per_day_from_the_context_menu(qtbot: QtBot) -> None:
+    from datetime import UTC, datetime
+
+    from curator.core.insights import ProgressInsight
+    from curator.core.model import Progress
+
+    configure_plots()
+    panel = ProgressPanel()
+    qtbot.addWidget(panel)
+    hours = ((datetime(2026, 11, 2, 9, tzinfo=UTC), 5), (datetime(2026, 11, 5, 9, tzinfo=UTC), 7))
+    panel.show_data(ProgressInsight(Progress(3, 1, 1, 4), hours, (60.0, 120.0)))
+    assert panel.unit == "day"  # three days apart: per day by default
+    assert list(panel.decision_bars.opts["height"]) == [5, 0, 0, 7]
+    menu = panel.decision_plot.getViewBox().menu
+    per_hour = next(a for a in menu.actions() if a.objectName() == "progress.per_hour")
+    per_hour.trigger()
+    assert panel.unit == "hour"
+    heights = list(panel.decision_bars.opts["height"])
+    assert len(heights) == 3 * 24 + 1
+    assert (heights[0], heights[-1], sum(heights)) == (5, 7, 12)
+
+
+def test_ctrl_4_puts_the_keyboard_in_the_rule_table_and_ctrl_2_brings_it_back(
+    qtbot: QtBot, shown: MainWindow
+) -> None:
+    shown.insights.configure = configure_plots
+    with qtbot.waitSignal(shown.insights.refreshed, timeout=5000):
+        qtbot.keyClick(shown, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    panel = shown.insights.panels["rules"]
+    assert isinstance(panel, RuleQualityPanel)
+    qtbot.waitUntil(lambda: panel.ui.rulesTable.hasFocus())
+    before = shown.review.current_slot
+    qtbot.keyClick(panel.ui.rulesTable, Qt.Key.Key_Down)  # the table's key, not the form's
+    assert shown.review.current_slot == before
+    qtbot.keyClick(shown, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not panel.ui.rulesTable.hasFocus())
