@@ -6,7 +6,8 @@
 # Runs, outside the source tree and with a fresh database and settings:
 #   curator --version                                  (prints the packaged version)
 #   curator --db TMP/curation.sqlite --screenshot TMP/shot.png
-# (first start: migrations, the bundled seeds imported and extracted, a PNG written)
+# (first start: migrations, the bundled seeds imported and extracted, a PNG written),
+#   curator plot --kind forest|rules|progress, curator --view forest --screenshot
 # and prints how long the screenshot run took. About 10 s here; not part of pytest.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -35,6 +36,15 @@ ms=$(( ($(date +%s%N) - start) / 1000000 ))
 docs="$("$exe" export --db "$tmp/curation.sqlite" --out "$tmp/export" >/dev/null \
     && tail -n +2 "$tmp/export/documents.csv" | grep -c . || true)"
 [ "$docs" -ge 5 ] || { echo "check_bundle: expected the 5 seeds in the database" >&2; exit 1; }
+# the insight views (numpy, pyqtgraph, QtSvg in the bundle): a picture of each, and the
+# window with the forest plot shown
+for kind in forest rules progress; do
+    "$exe" plot --db "$tmp/curation.sqlite" --kind "$kind" --out "$tmp/$kind.svg" >/dev/null \
+        || { echo "check_bundle: curator plot --kind $kind failed" >&2; exit 1; }
+    grep -q "<svg" "$tmp/$kind.svg" || { echo "check_bundle: $kind.svg is no SVG" >&2; exit 1; }
+done
+"$exe" --db "$tmp/curation.sqlite" --view forest --screenshot "$tmp/forest.png" \
+    || { echo "check_bundle: --view forest --screenshot failed" >&2; exit 1; }
 if [ -n "${CURATOR_KEEP_SHOT:-}" ]; then cp "$tmp/shot.png" "$CURATOR_KEEP_SHOT"; fi
 echo "check_bundle: OK: --screenshot exited 0 in ${ms} ms ($docs seed documents," \
     "$(stat -c %s "$tmp/shot.png") byte PNG)"
