@@ -56,7 +56,7 @@ class RuleStatsModel(_ReadOnlyTable):
             if column == 0:
                 return s.rule
             number = numbers[column - 1]
-            return -1.0 if number is None else float(number)
+            return 2.0 if number is None else float(number)  # undecided after 100%, as drawn
         if role == _DISPLAY:
             if column == 0:
                 return s.rule

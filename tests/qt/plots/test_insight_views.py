@@ -302,3 +302,13 @@ def test_ctrl_4_puts_the_keyboard_in_the_rule_table_and_ctrl_2_brings_it_back(
     assert shown.review.current_slot == before
     qtbot.keyClick(shown, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: not panel.ui.rulesTable.hasFocus())
+
+
+def test_the_rule_table_lists_rules_as_the_chart_does(qtbot: QtBot, shown: MainWindow) -> None:
+    decide_on_doc_a(shown)
+    panel = show_view(qtbot, shown, "rules")
+    assert isinstance(panel, RuleQualityPanel)
+    proxy = panel.rules_proxy
+    in_table = [proxy.index(row, 0).data() for row in range(proxy.rowCount())]
+    assert in_table[-1] not in ("fake.n_total", "fake.study_design", "fake.intervention")
+    assert set(in_table[:3]) == {"fake.n_total", "fake.study_design", "fake.intervention"}
