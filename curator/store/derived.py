@@ -30,7 +30,6 @@ from sqlalchemy import (
     func,
     insert,
     literal,
-    or_,
     select,
     tuple_,
     update,
@@ -61,7 +60,7 @@ _COUNTS = ("made", *VERDICTS)
 EXPORTED = tuple(str(status) for status in Status if status.exported)
 REJECTED = str(Status.REJECTED)
 _MICROSECOND = timedelta(microseconds=1)
-_CHUNK = 300  # slots per IN (...) list
+_CHUNK = 300  # documents per IN (...) list
 _IDLE_US = IDLE // _MICROSECOND
 
 
@@ -143,8 +142,12 @@ class Tally:
         self.placed.add((curator, at, document_id))
         h = HistoryRow
         mine = and_(h.kind == "decision", h.curator == curator)
-        earlier = or_(h.at < at, and_(h.at == at, h.document_id <= document_id))
-        later = or_(h.at > at, and_(h.at == at, h.document_id > document_id))
+        # Row values, not "at < x OR (at = x AND ...)": SQLite then seeks in
+        # ix_history_timeline (kind, curator, at, document_id) instead of scanning every
+        # decision of the curator (a bulk accept took 120 ms instead of 15 with 50,000).
+        moment = tuple_(h.at, h.document_id)
+        earlier = moment <= tuple_(literal(at, h.at.type), literal(document_id))
+        later = moment > tuple_(literal(at, h.at.type), literal(document_id))
         before = select(h.at).where(mine, earlier).order_by(h.at.desc(), h.document_id.desc())
         after = select(h.at, h.document_id).where(mine, later).order_by(h.at, h.document_id)
         previous, next_at, next_document = session.execute(
@@ -173,13 +176,17 @@ class Tally:
     def _judge(self, session: Session) -> None:
         """The verdicts the changed slots' suggestions had and have now."""
         s = SuggestionRow
-        keys = list({key for key, _, _ in self.slots})
+        keys = {key for key, _, _ in self.slots}
+        documents = sorted({document_id for document_id, _, _ in keys})
         suggested: dict[tuple[str, str, int], list[tuple[str, str]]] = {}
-        for start in range(0, len(keys), _CHUNK):
-            slots = tuple_(s.document_id, s.field, s.row).in_(keys[start : start + _CHUNK])
-            statement = select(s.document_id, s.field, s.row, s.rule, s.value).where(slots)
+        # By document (an index seek each; a row-value IN over (document, field, row)
+        # made SQLite scan every suggestion), then the changed slots kept here.
+        for start in range(0, len(documents), _CHUNK):
+            chosen = s.document_id.in_(documents[start : start + _CHUNK])
+            statement = select(s.document_id, s.field, s.row, s.rule, s.value).where(chosen)
             for document_id, name, row, rule, value in session.execute(statement):
-                suggested.setdefault((document_id, name, row), []).append((rule, value))
+                if (document_id, name, row) in keys:
+                    suggested.setdefault((document_id, name, row), []).append((rule, value))
         for key, old, new in self.slots:
             for rule, value in suggested.get(key, ()):
                 was, now = verdict(*old, value), verdict(*new, value)
