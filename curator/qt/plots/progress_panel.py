@@ -9,7 +9,7 @@ document (from the history, see ``core.insights.time_spent``) with its median.
 from __future__ import annotations
 
 import statistics
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, ClassVar
 
 import numpy as np
@@ -56,6 +56,7 @@ class ProgressPanel(PlotPanel):
         self._build_decision_plot()
         for plot in (self.status_plot, self.time_plot, self.decision_plot):
             self.add_export_menu(plot)
+            plot.getAxis("left").enableAutoSIPrefix(False)  # counts, never "x0.001"
         self.data: ProgressInsight | None = None
         self.unit: Unit = "hour"  # the unit shown
         self.chosen_unit: Unit | None = None  # the curator's choice (None: by the span)
@@ -145,7 +146,7 @@ class ProgressPanel(PlotPanel):
             label.setText(f"{count:,}")
             label.setPos(index, count)
         self.status_plot.setXRange(-0.6, 2.6, padding=0)
-        self.status_plot.setYRange(0, max(1, max(counts)) * 1.15, padding=0)
+        self.status_plot.setYRange(0, max(1, max(counts)) * 1.3, padding=0)  # room for labels
 
     def _show_time(self, data: ProgressInsight) -> None:
         minutes = np.asarray(data.seconds_per_document, dtype=float) / 60.0
@@ -153,6 +154,7 @@ class ProgressPanel(PlotPanel):
             self.time_curve.setData([0.0, 1.0], [0.0])
             self.median_line.hide()
             self.time_plot.setTitle("Time spent per document (no decisions yet)")
+            self.time_plot.setRange(xRange=(0, 10), yRange=(0, 1), padding=0)
             return
         # the longest 2% would stretch the axis: they are counted in the last bar
         upper = max(float(np.percentile(minutes, 98)), 1.0)
@@ -182,6 +184,8 @@ class ProgressPanel(PlotPanel):
         if not series:
             self.decision_bars.setOpts(x0=[0.0], width=[1.0], height=[0.0])
             self.decision_plot.setTitle("Decisions over time (none yet)")
+            today = datetime.now().astimezone().replace(hour=0, minute=0, second=0).timestamp()
+            self.decision_plot.setRange(xRange=(today, today + 86400), yRange=(0, 1), padding=0)
             return
         starts = np.array([start.timestamp() for start, _ in series])
         counts = np.array([count for _, count in series], dtype=float)
