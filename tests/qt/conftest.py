@@ -129,3 +129,10 @@ def shown(qtbot: QtBot, window: MainWindow) -> MainWindow:
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     return window
+
+
+def go_to(window: MainWindow, field: str, row: int = 0) -> None:
+    """Make ``(field, row)`` the current slot of the open document's form."""
+    index = window.review.form.index_of(field, row)
+    assert index is not None, (field, row)
+    window.review.set_current(index)

@@ -9,17 +9,12 @@ from PySide6.QtWidgets import QToolButton
 
 from curator.core.model import Status
 from curator.qt.form_models import SLOT_ROLE
+from tests.qt.conftest import go_to
 
 if TYPE_CHECKING:
     from curator.core.schema import Schema
     from curator.qt.main_window import MainWindow
     from curator.store import SqlStore
-
-
-def go_to(window: MainWindow, field: str, row: int = 0) -> None:
-    index = window.review.form.index_of(field, row)
-    assert index is not None
-    window.review.set_current(index)
 
 
 def cell_texts(window: MainWindow) -> dict[tuple[str, int], str]:

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
 from curator.core.model import DocStatus, Status
+from tests.qt.conftest import go_to
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
@@ -25,12 +26,6 @@ def key_of(window: MainWindow) -> tuple[str, int] | None:
 
 def doc_of(window: MainWindow) -> str | None:
     return window.review.document.id if window.review.document else None
-
-
-def go_to(window: MainWindow, field: str, row: int = 0) -> None:
-    index = window.review.form.index_of(field, row)
-    assert index is not None
-    window.review.set_current(index)
 
 
 def form_key(qtbot: QtBot, window: MainWindow, key: Qt.Key, mods: object = None) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
 from curator.core.model import DocStatus, Status
+from tests.qt.conftest import go_to
 
 if TYPE_CHECKING:
     import pytest
@@ -19,12 +20,6 @@ if TYPE_CHECKING:
 
 def curated(store: SqlStore, doc_id: str) -> dict[tuple[str, int], tuple[Status, str | None]]:
     return {(c.field, c.row): (c.status, c.value) for c in store.curated(doc_id)}
-
-
-def go_to(window: MainWindow, field: str, row: int = 0) -> None:
-    index = window.review.form.index_of(field, row)
-    assert index is not None, (field, row)
-    window.review.set_current(index)
 
 
 def editor(window: MainWindow) -> QLineEdit:

@@ -20,6 +20,7 @@ from curator.extract import load_extractor
 from curator.ingest import read_paths
 from curator.qt.export_dialog import ExportChoice, ExportDialog
 from curator.store import SqlStore
+from tests.qt.conftest import go_to
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -50,12 +51,6 @@ def doc_id(store: SqlStore, stem: str) -> str:
         if store.document(info.id).source_path.endswith(f"{stem}.txt"):
             return info.id
     raise AssertionError(stem)
-
-
-def go_to(window: MainWindow, field: str, row: int = 0) -> None:
-    index = window.review.form.index_of(field, row)
-    assert index is not None, (field, row)
-    window.review.set_current(index)
 
 
 def shown_value(window: MainWindow, field: str, row: int = 0) -> object:

@@ -17,6 +17,7 @@ from curator.core import review
 from curator.core.model import DocStatus, Status
 from curator.qt.change_watcher import INTERVAL_MS
 from curator.store import DatabaseBusyError, SqlStore
+from tests.qt.conftest import go_to
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -50,12 +51,6 @@ def decide_elsewhere(
         change = review.correct(slot, "doc-a", text, who)
     (applied,) = other.apply([change], who)
     return applied
-
-
-def go_to(window: MainWindow, field: str) -> None:
-    index = window.review.form.index_of(field, 0)
-    assert index is not None
-    window.review.set_current(index)
 
 
 def shown_slot(window: MainWindow, field: str) -> review.Slot:

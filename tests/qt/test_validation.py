@@ -10,18 +10,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
 from curator.core.model import Status
+from tests.qt.conftest import go_to
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
 
     from curator.qt.main_window import MainWindow
     from curator.store import SqlStore
-
-
-def go_to(window: MainWindow, field: str, row: int = 0) -> None:
-    index = window.review.form.index_of(field, row)
-    assert index is not None, (field, row)
-    window.review.set_current(index)
 
 
 def stored(store: SqlStore, field: str) -> tuple[Status, str | None] | None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog
 from curator.app import configure_plots
 from curator.qt.plots.progress_panel import ProgressPanel
 from curator.qt.plots.rule_quality_panel import RuleQualityPanel
+from tests.qt.conftest import go_to
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -22,12 +23,6 @@ if TYPE_CHECKING:
 
     from curator.qt.main_window import MainWindow
     from curator.store import SqlStore
-
-
-def go_to(window: MainWindow, field: str, row: int = 0) -> None:
-    index = window.review.form.index_of(field, row)
-    assert index is not None, (field, row)
-    window.review.set_current(index)
 
 
 def decide_on_doc_a(window: MainWindow) -> None:
