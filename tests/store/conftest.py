@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Protocol
 
 import pytest
@@ -9,10 +10,14 @@ import pytest
 from curator.core.model import Extracted, NewDocument
 from curator.core.review import build_form, place
 from curator.store import SqlStore
+from curator.store.database import alembic_config, open_engine
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from pathlib import Path
+
+    from alembic.config import Config
+    from sqlalchemy import Connection
 
     from curator.core.review import Form
     from curator.core.schema import Schema
@@ -21,6 +26,20 @@ TEXT = (
     "Aspirin versus placebo in 120 adults with stroke. Of these, 64 women. "
     "Mean age 61.5 years. Follow-up 12 months."
 )
+
+
+@contextmanager
+def migrating(db_path: Path) -> Iterator[tuple[Config, Connection]]:
+    """Alembic's config bound to one transaction on the database file, for
+    ``command.upgrade``/``downgrade`` in a test (the store must be closed)."""
+    engine, _ = open_engine(db_path)
+    try:
+        config = alembic_config()
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            yield config, connection
+    finally:
+        engine.dispose()
 
 
 def new_doc(doc_id: str, title: str = "", text: str = TEXT) -> NewDocument:

@@ -22,9 +22,10 @@ from curator.core.model import CuratedValue, Extracted, Status
 from curator.core.ports import InsightSource, SlotChange
 from curator.core.review import accept, correct, inverse, place, reject
 from curator.store import SqlStore, backup_database, restore_backup
-from curator.store.database import alembic_config, open_engine
+from curator.store.database import open_engine
 from curator.store.derived import rebuild
 from curator.store.insights import rule_stats, seconds_per_document
+from tests.store.conftest import migrating
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -624,15 +625,9 @@ def test_upgrade_fills_counts_and_times_from_the_rows(
     """A database of the previous version gets what the writes would have kept."""
     rules, insight = stats(outcomes), outcomes.progress_insight()
     outcomes.close()
-    engine, _ = open_engine(db_path)
-    try:
-        config = alembic_config()
-        with engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.downgrade(config, "0002")
-            command.upgrade(config, "head")
-    finally:
-        engine.dispose()
+    with migrating(db_path) as (config, _connection):
+        command.downgrade(config, "0002")
+        command.upgrade(config, "head")
     with SqlStore.open(db_path) as reopened:
         assert stats(reopened) == rules
         again = reopened.progress_insight()

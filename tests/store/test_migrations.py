@@ -23,6 +23,7 @@ from curator.store import (
 from curator.store.database import MIGRATIONS, alembic_config, open_engine
 from curator.store.rows import Base
 from curator.store.sqlite import HEADER, include_name
+from tests.store.conftest import migrating
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -87,17 +88,11 @@ def test_models_match_migrations(store: SqlStore, db_path: Path) -> None:
 
 def test_downgrade_to_base_and_up_again(store: SqlStore, db_path: Path) -> None:
     store.close()
-    engine, _ = open_engine(db_path)
-    try:
-        config = alembic_config()
-        with engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.downgrade(config, "base")
-            names = text("SELECT name FROM sqlite_master WHERE tbl_name != 'alembic_version'")
-            assert connection.execute(names).all() == []
-            command.upgrade(config, "head")
-    finally:
-        engine.dispose()
+    with migrating(db_path) as (config, connection):
+        command.downgrade(config, "base")
+        names = text("SELECT name FROM sqlite_master WHERE tbl_name != 'alembic_version'")
+        assert connection.execute(names).all() == []
+        command.upgrade(config, "head")
     with SqlStore.open(db_path) as reopened:
         assert reopened.list_documents() == []
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from curator.core import review
 from curator.core.model import Extracted, NewDocument
 from curator.store import SqlStore
+from tests.store.conftest import migrating
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -64,18 +65,10 @@ def test_the_curators_decision_wins_and_undo_restores(store: SqlStore, schema: S
 def test_upgrade_from_the_first_revision_keeps_file_titles(db_path: Path) -> None:
     from alembic import command
 
-    from curator.store.database import alembic_config, open_engine
-
     with SqlStore.open(db_path) as store:
         store.add_documents([new_doc("d1", "From the file", TEXT)])
-    engine, _ = open_engine(db_path)
-    try:
-        config = alembic_config()
-        with engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.downgrade(config, "0001")
-    finally:
-        engine.dispose()
+    with migrating(db_path) as (config, _connection):
+        command.downgrade(config, "0001")
     with SqlStore.open(db_path) as store:
         assert _titles(store) == ["From the file"]
     with sqlite3.connect(db_path) as raw:
