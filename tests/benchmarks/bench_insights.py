@@ -50,6 +50,7 @@ from curator.core.ports import SlotChange
 from curator.core.review import display, inverse
 from curator.store import SqlStore, insights
 from curator.store.derived import rebuild
+from tests.benchmarks.bench_store import WORDS as STORE_WORDS
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -60,38 +61,7 @@ Row = dict[str, Any]  # column -> value, for executemany
 DEFAULT_DB = Path(tempfile.gettempdir()) / "curator-bench-insights-{documents}-{decisions}.sqlite"
 CURATORS = ("ana", "ben", "chen", "dana")
 START = datetime(2026, 9, 1, 7, 0, tzinfo=UTC)
-WORDS = [
-    "aspirin",
-    "placebo",
-    "stroke",
-    "randomized",
-    "trial",
-    "adults",
-    "women",
-    "hypertension",
-    "metoprolol",
-    "outcome",
-    "mortality",
-    "cohort",
-    "follow-up",
-    "months",
-    "dose",
-    "oral",
-    "daily",
-    "adverse",
-    "events",
-    "bleeding",
-    "confidence",
-    "interval",
-    "ratio",
-    "primary",
-    "secondary",
-    "endpoint",
-    "blinded",
-    "multicentre",
-    "analysis",
-    "patients",
-]
+WORDS = [*STORE_WORDS, "patients"]  # the store benchmark's words, one more
 DRUGS = ("aspirin", "metoprolol", "warfarin", "apixaban", "atorvastatin", "insulin", "placebo")
 CONDITIONS = ("stroke", "hypertension", "atrial fibrillation", "diabetes", "heart failure")
 OUTCOMES = ("mortality", "stroke", "major bleeding", "hospitalisation", "remission", "MI")
