@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 import importlib
-import time
 import traceback
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
@@ -94,7 +93,6 @@ class InsightDocks(QObject):
         self.reader.failed.connect(lambda text: self.message_posted.emit(f"Plots: {text}"))
         self.docks: dict[str, QDockWidget] = {}
         self.panels: dict[str, PlotPanel] = {}
-        self.refresh_ms: dict[str, float] = {}  # kind -> last show_data time (GUI thread)
         self._generation = dict.fromkeys(VIEWS, 0)
         self._visible: set[str] = set()
         self._stale = set(VIEWS)
@@ -115,12 +113,10 @@ class InsightDocks(QObject):
     def toggle(self, kind: str) -> None:
         """Show the view (in front of its tab group), with the keyboard in it if it takes
         keys, or hide it when it is shown."""
-        dock = self.docks[kind]
         if kind in self._visible:
-            dock.hide()
+            self.docks[kind].hide()
             return
-        dock.show()
-        dock.raise_()
+        self.show_view(kind)
         panel = self.panel(kind)
         if panel.focusProxy() is not None:  # a view with a keyboard (the rule tables)
             panel.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -188,7 +184,5 @@ class InsightDocks(QObject):
     def _show(self, kind: str, generation: int, data: object) -> None:
         if generation != self._generation[kind]:
             return  # a newer read is on its way
-        started = time.perf_counter()
         self.panels[kind].show_data(data)
-        self.refresh_ms[kind] = (time.perf_counter() - started) * 1000
         self.refreshed.emit(kind)

@@ -57,8 +57,6 @@ class PlotPanel(QWidget):
         #: rule id -> its one-line description (the extractor's; set by the docks)
         self.describe: Callable[[str], str] = lambda _rule: ""
 
-    export_failed = Signal(str)  # a message for the curator
-
     @staticmethod
     def fetch(source: InsightSource) -> object:
         """Read what the panel shows (worker thread: no widget may be touched)."""
@@ -110,7 +108,6 @@ class PlotPanel(QWidget):
         except OSError as exc:
             message = f"Could not write {path}: {exc.strerror or exc}"
             QMessageBox.warning(self, "Export failed", message)
-            self.export_failed.emit(message)
 
 
 def export_graphics(view: pg.GraphicsLayoutWidget, path: str | Path, caption: str = "") -> Path:
