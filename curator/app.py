@@ -32,6 +32,8 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
+    from curator.cli import PLOT_KINDS  # the views `curator plot` draws
+
     p = argparse.ArgumentParser(prog="curator", description="Evidence Curator (GUI).")
     p.add_argument("--db", help="database file (default: $CURATOR_DB, else the user data dir)")
     p.add_argument("--schema", help="evidence schema TOML file (default: the bundled one)")
@@ -41,7 +43,7 @@ def _parser() -> argparse.ArgumentParser:
         "--view",
         action="append",
         default=[],
-        choices=("progress", "rules", "forest"),
+        choices=PLOT_KINDS,
         help="show this insight view at start (repeatable)",
     )
     p.add_argument("--version", action="store_true", help="print the version and exit")
