@@ -95,6 +95,19 @@ class Extractor:
     def extract_strict(self, text: str) -> list[Extracted]:
         if not isinstance(text, str) or not text.strip():
             return []
+        ctx = self.prepare(text)
+        present = ctx.occ.keys()
+        for rule in self._scanning:
+            if rule.triggers and present.isdisjoint(rule.triggers):
+                continue  # (the check of _spans, made before any generator is set up)
+            self.run_rule(rule, ctx)
+        self.run_hooks(ctx)
+        return self.finish(ctx)
+
+    # ---- the phases of extract_strict (public so that bench_extract can time each) ------
+    def prepare(self, text: str) -> Context:
+        """The fixed work per document: structure, the prefilter pass, lexicon hits and
+        number anchors."""
         doc = Document(text)
         lowered = text.lower()
         occ, raw = self._prefilter.scan(lowered)
@@ -110,22 +123,38 @@ class Extractor:
         ctx.exact = exact(text, lowered)
         ctx.plans = self._hook_plans
         doc.find = partial(finditer, ctx)
-        present = occ.keys()
-        for rule in self._scanning:
-            if rule.triggers and present.isdisjoint(rule.triggers):
-                continue  # (the check of _spans, made before any generator is set up)
-            if rule.kind == "match":
-                ctx.found.extend(self._matches(rule, ctx))
-            elif rule.kind == "row":
-                ctx.rows.extend(self._rows(rule, ctx))
-            elif rule.kind == "count":
-                ctx.counts.extend(self._counts(rule, ctx))
+        return ctx
+
+    def scanning_rules(self) -> tuple[Rule, ...]:
+        """The rules that read the text themselves (not hooks), in the order they run."""
+        return self._scanning
+
+    def run_rule(self, rule: Rule, ctx: Context) -> int:
+        """Run one scanning rule; returns how many results it added to ``ctx``."""
+        if rule.kind == "match":
+            before = len(ctx.found)
+            ctx.found.extend(self._matches(rule, ctx))
+            return len(ctx.found) - before
+        if rule.kind == "row":
+            before = len(ctx.rows)
+            ctx.rows.extend(self._rows(rule, ctx))
+            return len(ctx.rows) - before
+        before = len(ctx.counts)
+        ctx.counts.extend(self._counts(rule, ctx))
+        return len(ctx.counts) - before
+
+    def run_hooks(self, ctx: Context) -> None:
+        """The derived rules: hooks that read what the scanning rules found."""
         for rule in self._derived:
             HOOKS[rule.hook](rule, ctx)
+
+    def finish(self, ctx: Context) -> list[Extracted]:
+        """Templates filled, one value chosen per single-valued field, rows numbered;
+        sorted by position and checked against the text."""
         self._fill_templates(ctx)
         out = select(ctx.found, self._several) + finish_rows(ctx.rows)
         out.sort(key=lambda e: (e.start, e.end, e.field, e.row if e.row is not None else -1))
-        n = len(text)
+        text, n = ctx.text, len(ctx.text)
         return [e for e in out if 0 <= e.start < e.end <= n and e.text == text[e.start : e.end]]
 
     # ---- rule kinds --------------------------------------------------------------

@@ -1,6 +1,7 @@
 """Extractor speed and calibration; prints numbers, asserts nothing (not collected by pytest).
 
 usage: python tests/benchmarks/bench_extract.py [DIR] [--repeat N] [--no-calibration] [--profile]
+                                                [--phases]
 
 - abstracts/second on one core (CPU time of this process) over DIR (default:
   ../shared/corpus/pico-dev/docs), best of N passes after a warm-up;
@@ -12,6 +13,9 @@ usage: python tests/benchmarks/bench_extract.py [DIR] [--repeat N] [--no-calibra
   dense results sentence repeated);
 - the lexicon engine: pyahocorasick against one big case-insensitive regex alternation of
   the same drug names (the choice the extractor made);
+- with ``--phases``: where the time of one extraction goes (the fixed work per document,
+  scanning rules that found something, scanning rules that found nothing, hooks, the
+  finish), which bounds what any gate in front of the rules could save;
 - the reliability table (confidence bin -> observed precision) from calibration.py when the
   folder's gold.jsonl is available.
 """
@@ -25,6 +29,7 @@ import re
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
@@ -35,6 +40,9 @@ from curator.extract import load_extractor  # noqa: E402
 from curator.extract.document import Document  # noqa: E402
 from curator.extract.lexicon import load_lexicon  # noqa: E402
 from curator.extract.numbers import number_anchors  # noqa: E402
+
+if TYPE_CHECKING:
+    from curator.extract.extractor import Extractor
 
 DEFAULT_DIR = REPO.parent / "shared" / "corpus" / "pico-dev" / "docs"
 #: A results sentence dense in counts, arms and percentages (the hostile 1 MB text repeats it).
@@ -55,12 +63,50 @@ def best_of(repeat: int, fn: object) -> float:
     return min(times)
 
 
+def print_phases(ex: Extractor, texts: list[str], repeat: int) -> None:
+    """Wall time per phase of ``Extractor.extract_strict`` over ``repeat`` passes (the
+    phases are its own public steps, so this times the engine, not a copy of it)."""
+    clock = time.perf_counter
+    spent = dict.fromkeys(("fixed", "rules that found something", "rules that found nothing"), 0.0)
+    spent |= {"hooks": 0.0, "finish": 0.0}
+    evaluated = found = 0
+    for _ in range(repeat):
+        for text in texts:
+            t0 = clock()
+            ctx = ex.prepare(text)
+            spent["fixed"] += clock() - t0
+            present = ctx.occ.keys()
+            for rule in ex.scanning_rules():
+                t0 = clock()
+                if rule.triggers and present.isdisjoint(rule.triggers):
+                    spent["rules that found nothing"] += clock() - t0
+                    continue
+                added = ex.run_rule(rule, ctx)
+                key = "rules that found something" if added else "rules that found nothing"
+                spent[key] += clock() - t0
+                evaluated += 1
+                found += added > 0
+            t0 = clock()
+            ex.run_hooks(ctx)
+            t1 = clock()
+            ex.finish(ctx)
+            spent["hooks"] += t1 - t0
+            spent["finish"] += clock() - t1
+    total = sum(spent.values())
+    runs = repeat * len(texts)
+    print(f"phases (wall time, {repeat} passes; {evaluated / runs:.1f} rules evaluated per")
+    print(f"document past their trigger check, {found / runs:.1f} of them found something):")
+    for name, seconds in spent.items():
+        print(f"  {name:28s} {seconds / runs * 1e6:6.0f} us  {100 * seconds / total:4.1f}%")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT_DIR)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-calibration", action="store_true")
     parser.add_argument("--profile", action="store_true", help="print the top functions too")
+    parser.add_argument("--phases", action="store_true", help="time the phases of extract")
     args = parser.parse_args(argv)
     files = sorted(args.folder.rglob("*.txt"))
     if not files:
@@ -107,6 +153,8 @@ def main(argv: list[str] | None = None) -> int:
         f"{t_scan * per_doc:.0f} us, number anchors {t_num * per_doc:.0f} us "
         f"(all of extract: {t_ex * per_doc:.0f} us)"
     )
+    if args.phases:
+        print_phases(ex, texts, args.repeat)
     if args.profile:
         profile = cProfile.Profile()
         profile.runcall(run_all)
