@@ -67,6 +67,8 @@ class Extractor:
                 self._hook_plans[p] = prefixes
         words = {t for r in rules for t in r.triggers}
         words.update(NUMBER_WORDS)  # number anchors
+        for lexicon in lexicons.values():
+            words.update(lexicon.stems.suffixes)  # unlisted terms (Lexicon.unlisted)
         for prefixes in self._hook_plans.values():
             words.update(prefixes)
         for plans in self._plans.values():
@@ -115,8 +117,12 @@ class Extractor:
         for name, lexicon in self.lexicons.items():
             if len(lowered) == len(text):
                 found = lexicon.accept(text, raw[name])
+                if lexicon.stems.suffixes:
+                    found = lexicon.unlisted(text, found, occ)
             else:  # lower-casing changed the length: the lexicon lowers per character
                 found = lexicon.find(text, lowered)
+                if lexicon.stems.suffixes:
+                    found = lexicon.unlisted(text, found)
             hits[name] = lexicon.with_definitions(text, found, doc.body_end)
         anchors = number_anchors(lowered, occ)
         ctx = Context(doc, hits, anchors=anchors, lowered=lowered, occ=occ)

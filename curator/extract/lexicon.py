@@ -4,6 +4,12 @@ A lexicon file is TOML with ``[[terms]]`` tables: ``name`` (the normalized value
 ``synonyms`` (matched case-insensitively), ``abbreviations`` (matched with exact case)
 and optional ``kind`` / ``route``. All names are matched in one pass over the text;
 abbreviations the document defines itself ("azathioprine (AZA)") are added per document.
+
+An optional ``[stems]`` table names word endings that mark a term the list lacks: the drug
+lexicon holds the WHO INN stems ("-tinib", "-mab", "-taxel"), so "ruxolitinib" is found
+as a drug of its own name without being listed. Such a word must be whole (no letter,
+digit or hyphen on either side), of letters only, with at least ``min_before`` letters
+before the stem.
 """
 
 from __future__ import annotations
@@ -12,13 +18,17 @@ import tomllib
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import ahocorasick
 import regex
 
 from curator.extract.rules import RuleFileError
 
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+_LETTERS_BEFORE = regex.compile(r"[A-Za-z]+", regex.REVERSE)  # matched back from a position
 _DEFINITION = regex.compile(r"\s{0,2}[(\[]\s{0,1}([A-Za-z][A-Za-z0-9αβ\-/+]{0,11})\s{0,1}[)\];,]")
 
 
@@ -41,9 +51,21 @@ class Hit:
 Forms = tuple[tuple[str, Term, bool], ...]
 
 
+@dataclass(frozen=True, slots=True)
+class Stems:
+    """Word endings that mark an unlisted term (see the module docstring)."""
+
+    suffixes: tuple[str, ...] = ()  # lower case
+    kind: str = ""
+    min_before: int = 3
+
+
 class Lexicon:
-    def __init__(self, name: str, entries: list[tuple[str, Term, bool]]) -> None:
+    def __init__(
+        self, name: str, entries: list[tuple[str, Term, bool]], stems: Stems = Stems()
+    ) -> None:
         self.name = name
+        self.stems = stems
         self._auto = ahocorasick.Automaton()
         table: dict[str, list[tuple[str, Term, bool]]] = {}
         for surface, term, exact in entries:
@@ -82,6 +104,32 @@ class Lexicon:
                     break
         return _longest(found)
 
+    def unlisted(
+        self, text: str, known: list[Hit], starts: Mapping[str, list[int]] | None = None
+    ) -> list[Hit]:
+        """``known`` plus the whole words ending in one of the stems that no hit covers;
+        ``starts`` gives each stem's start positions in ``text`` when the caller has them
+        (the prefilter pass), else they are looked up here."""
+        stems, n = self.stems, len(text)
+        if starts is None:
+            starts = _occurrences(text, stems.suffixes)
+        extra: list[Hit] = []
+        for suffix in stems.suffixes:
+            for pos in starts.get(suffix, ()):
+                end = pos + len(suffix)
+                if end < n and (text[end].isalnum() or text[end] == "-"):
+                    continue
+                m = _LETTERS_BEFORE.match(text, max(0, pos - 40), pos)
+                start = m.start() if m else pos
+                if pos - start < stems.min_before or (
+                    start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-")
+                ):
+                    continue
+                word = text[start:end]
+                if word.isascii() and word.isalpha():
+                    extra.append(Hit(Term(word.lower(), stems.kind), start, end))
+        return _longest(known + extra) if extra else known
+
     def with_definitions(self, text: str, hits: list[Hit], limit: int) -> list[Hit]:
         """Add mentions of abbreviations defined in the text right after a lexicon hit."""
         defined: dict[str, Term] = {}
@@ -90,7 +138,7 @@ class Lexicon:
             if "(" not in after and "[" not in after:
                 continue
             m = _DEFINITION.match(text, hit.end, min(len(text), hit.end + 20))
-            if m and _abbreviates(m.group(1), text[hit.start : hit.end]):
+            if m and abbreviates(m.group(1), text[hit.start : hit.end]):
                 defined.setdefault(m.group(1), hit.term)
         if not defined:
             return hits
@@ -106,7 +154,19 @@ class Lexicon:
         return _longest(hits + extra)
 
 
-def _abbreviates(short: str, long: str) -> bool:
+def _occurrences(text: str, words: tuple[str, ...]) -> dict[str, list[int]]:
+    """Start positions of each (lower-case ASCII) word in ``text``, ignoring case."""
+    low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)  # same length
+    out: dict[str, list[int]] = {}
+    for word in words:
+        pos = low.find(word)
+        while pos >= 0:
+            out.setdefault(word, []).append(pos)
+            pos = low.find(word, pos + 1)
+    return out
+
+
+def abbreviates(short: str, long: str) -> bool:
     """Schwartz-Hearst check: the letters of ``short`` occur in order in ``long``."""
     letters = [c.lower() for c in short if c.isalnum()]
     if not letters or not short[0].isalpha() or short.lower() == long.lower():
@@ -151,7 +211,23 @@ def load_lexicon(name: str, path: str | Path | None = None) -> Lexicon:
         entries.extend(_entries(source, raw))
     if not entries:
         raise RuleFileError(source, None, "needs at least one [[terms]] table")
-    return Lexicon(name, entries)
+    return Lexicon(name, entries, _stems(source, data.get("stems", {})))
+
+
+def _stems(source: str, raw: Any) -> Stems:
+    if not isinstance(raw, dict):
+        raise RuleFileError(source, None, "'stems' must be a table")
+    suffixes, kind = raw.get("suffixes", []), raw.get("kind", "")
+    min_before = raw.get("min_before", 3)
+    if not isinstance(suffixes, list) or not all(
+        isinstance(v, str) and v.isascii() and v.isalpha() for v in suffixes
+    ):
+        raise RuleFileError(source, None, "'stems.suffixes' must be a list of ASCII words")
+    if not isinstance(kind, str) or type(min_before) is not int or min_before < 1:
+        raise RuleFileError(
+            source, None, "'stems.kind' must be a string, 'stems.min_before' a positive integer"
+        )
+    return Stems(tuple(sorted({v.lower() for v in suffixes})), kind, min_before)
 
 
 def _entries(source: str, raw: Any) -> list[tuple[str, Term, bool]]:

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 
 from curator.extract.normalizers import dose
 from tests.extract.conftest import Run, best, values
+
+if TYPE_CHECKING:
+    from curator.extract import Extractor
 
 
 @pytest.mark.parametrize(
@@ -94,3 +99,59 @@ def test_self_defined_drug_abbreviation(run: Run) -> None:
 def test_comparator(run: Run, sentence: str, comparator: str) -> None:
     text = "IVIG in NMOSD: a cohort\n\n" + sentence
     assert best(run(text), "comparator").value == comparator  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("title", "generic", "surface"),
+    [
+        ("Ruxolitinib plus capecitabine in metastatic breast cancer", "ruxolitinib", "Ruxolitinib"),
+        ("Tolebrutinib in relapsing MS: a phase 2b trial", "tolebrutinib", "Tolebrutinib"),
+        ("Ublituximab versus teriflunomide in relapsing MS", "ublituximab", "Ublituximab"),
+        ("RIVAROXABAN FOR CANCER-ASSOCIATED THROMBOSIS", "rivaroxaban", "RIVAROXABAN"),
+    ],
+)
+def test_unlisted_drug_found_by_its_inn_stem(
+    run: Run, title: str, generic: str, surface: str
+) -> None:
+    """A drug the lexicon lacks is named by its INN ending ("-tinib", "-mab", "-xaban")."""
+    found = run(title + "\n\nWe report the trial.")
+    assert generic in values(found, "intervention")
+    hit = next(e for e in found if e.field == "intervention" and e.value == generic)
+    assert (hit.text, hit.start) == (surface, title.index(surface))
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Sabine and April: two case reports of neuropathy",  # names ending like a stem
+        "Rivaroxaban-based regimens",  # a hyphenated compound is not the bare drug name
+        "Semaxanib2 given twice",  # letters and digits: a code, not an INN
+    ],
+)
+def test_words_merely_ending_like_a_stem_are_not_drugs(run: Run, title: str) -> None:
+    found = run(title + "\n\nText.")
+    assert values(found, "intervention") == []
+
+
+def test_unlisted_drug_offsets_hold_when_lower_casing_changes_the_length(
+    extractor: Extractor,
+) -> None:
+    """ "İ" lower-cases to two characters: stems are then looked up per character."""
+    text = "İstanbul cohort: neratinib versus placebo\n\nWe report the trial of neratinib."
+    drugs = extractor.lexicons["drugs"]
+    hits = drugs.unlisted(text, drugs.find(text))
+    assert [(text[h.start : h.end], h.term.name, h.term.kind) for h in hits] == [
+        ("neratinib", "neratinib", "drug"),
+        ("placebo", "placebo", "control"),
+        ("neratinib", "neratinib", "drug"),
+    ]
+    assert "neratinib" in values(extractor.extract_strict(text), "intervention")
+
+
+def test_listed_name_wins_over_its_stem(extractor: Extractor) -> None:
+    """Listed names ending in a stem keep their lexicon hit; no second hit is added."""
+    text = "Trastuzumab emtansine and pertuzumab"
+    drugs = extractor.lexicons["drugs"]
+    listed = drugs.find(text)
+    assert [h.term.name for h in listed] == ["trastuzumab emtansine", "pertuzumab"]
+    assert drugs.unlisted(text, listed) == listed
