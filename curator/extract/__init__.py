@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 __all__ = ["RULES_VERSION", "Extractor", "RuleFileError", "load_extractor"]
 
 #: Bump whenever a packaged rule, lexicon or the engine changes behaviour.
-RULES_VERSION = "rules-2026.11.3"
+RULES_VERSION = "rules-2026.11.4"
 LEXICONS = ("drugs", "conditions", "events")
 
 

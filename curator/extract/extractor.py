@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from functools import partial
 from typing import TYPE_CHECKING
@@ -9,6 +10,13 @@ from typing import TYPE_CHECKING
 import regex
 
 from curator.core.model import Extracted, Scalar
+from curator.extract.aliases import GROUP as ALIAS_GROUP
+from curator.extract.aliases import (
+    near_aliases,
+    participant_aliases,
+    takes_aliases,
+    with_aliases,
+)
 from curator.extract.context import Candidate, Context, Row
 from curator.extract.document import Document
 from curator.extract.hooks import HOOKS, PREFILTERED, SCANNED, finish_rows, select
@@ -22,6 +30,7 @@ if TYPE_CHECKING:
 
     from curator.core.schema import Schema
     from curator.extract.lexicon import Hit, Lexicon
+    from curator.extract.prefilter import Plan
     from curator.extract.rules import Rule
 
 #: Normalizers that map a span to a lexicon term found inside it (narrowing the span).
@@ -76,6 +85,11 @@ class Extractor:
                 words.update(pl.prefixes or ())
                 words.update(pl.required or ())
         self._prefilter = Prefilter(sorted(words), lexicons)
+        #: twins of count rules whose participant nouns include a defined short form
+        self._twins = tuple(
+            (twin, tuple(plan(p.pattern, anchored=True) for p in twin.patterns))
+            for twin in (with_aliases(r) for r in self._scanning if takes_aliases(r))
+        )
 
     def describe(self, rule_id: str) -> str:
         rule = self._by_id.get(rule_id)
@@ -103,6 +117,7 @@ class Extractor:
             if rule.triggers and present.isdisjoint(rule.triggers):
                 continue  # (the check of _spans, made before any generator is set up)
             self.run_rule(rule, ctx)
+        self.run_aliases(ctx)
         self.run_hooks(ctx)
         return self.finish(ctx)
 
@@ -149,6 +164,27 @@ class Extractor:
         ctx.counts.extend(self._counts(rule, ctx))
         return len(ctx.counts) - before
 
+    def run_aliases(self, ctx: Context) -> int:
+        """Counts of participants the document names by its own short form ("152 BCS"):
+        the count rules' twins (see :mod:`aliases`), at the numbers a defined short form
+        follows; only counts the rules did not find are added. Returns how many."""
+        aliases = participant_aliases(ctx.text, ctx.doc.body_end)
+        if not aliases:
+            return 0
+        near = near_aliases(ctx.text, aliases, ctx.anchors, ctx.doc.body_end)
+        if not near:
+            return 0
+        view = dataclasses.replace(ctx, anchors=near)  # the twins try these numbers only
+        seen = {(c.start, c.end) for c in ctx.counts}
+        before = len(ctx.counts)
+        for twin, plans in self._twins:
+            ctx.counts.extend(
+                c
+                for c in self._counts(twin, view, plans, frozenset(aliases))
+                if (c.start, c.end) not in seen
+            )
+        return len(ctx.counts) - before
+
     def run_hooks(self, ctx: Context) -> None:
         """The derived rules: hooks that read what the scanning rules found."""
         for rule in self._derived:
@@ -164,14 +200,16 @@ class Extractor:
         return [e for e in out if 0 <= e.start < e.end <= n and e.text == text[e.start : e.end]]
 
     # ---- rule kinds --------------------------------------------------------------
-    def _spans(self, rule: Rule, ctx: Context) -> Iterator[tuple[regex.Match[str], float]]:
+    def _spans(
+        self, rule: Rule, ctx: Context, plans: tuple[Plan, ...] | None = None
+    ) -> Iterator[tuple[regex.Match[str], float]]:
         """Matches of the rule in its scope with the confidence after negation/hedging."""
         lo, hi = ctx.doc.region(rule.scope)
         if hi <= lo or (rule.triggers and ctx.occ.keys().isdisjoint(rule.triggers)):
             return
         # body rules read only the sentences holding a trigger word; citation-like scopes
         # (document, title) span sentence breaks, so they read their whole region
-        for m in matches(ctx, rule, self._plans[rule.id], lo, hi):
+        for m in matches(ctx, rule, plans or self._plans[rule.id], lo, hi):
             if m.end() == m.start():
                 continue
             if rule.exclude is not None:
@@ -242,8 +280,16 @@ class Extractor:
             if any(not c.field.endswith((".measure", ".scheme")) for c in row.cells):
                 yield row
 
-    def _counts(self, rule: Rule, ctx: Context) -> Iterator[Candidate]:
-        for m, conf in self._spans(rule, ctx):
+    def _counts(
+        self,
+        rule: Rule,
+        ctx: Context,
+        plans: tuple[Plan, ...] | None = None,
+        aliases: frozenset[str] | None = None,
+    ) -> Iterator[Candidate]:
+        for m, conf in self._spans(rule, ctx, plans):
+            if aliases is not None and m.group(ALIAS_GROUP) not in aliases:
+                continue  # a twin's match counts only with a short form the text defined
             for name, role in (("n", rule.role), ("i", "intervention"), ("c", "control")):
                 if name not in rule_groups(m) or m.start(name) < 0:
                     continue

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from curator.extract.aliases import participant_aliases
 from tests.extract.conftest import Run, best, values
 
 HEAD = "Drug X in relapsing disease: a pilot study\n\n"
@@ -268,3 +269,50 @@ def test_a_condition_naming_an_intervention_is_not_the_condition(run: Run) -> No
         "spasticity\n\nWe followed 30 adults."
     )
     assert {e.value for e in _conditions(run(text))} == {"spasticity"}
+
+
+@pytest.mark.parametrize(
+    ("sentences", "n", "surface"),
+    [
+        (
+            "We studied breast cancer survivors (BCS) after treatment. "
+            "Thirty-three BCS were randomly assigned to yoga or a wait list.",
+            33,
+            "Thirty-three",
+        ),
+        (
+            "Young breast cancer survivors (YBCS) were approached. "
+            "Secondary analyses of 152 YBCS in a randomized trial.",
+            152,
+            "152",
+        ),
+        ("Transgender women (TGW) were surveyed: 260 TGW from each area took part.", 260, "260"),
+    ],
+)
+def test_participants_named_by_the_documents_own_short_form(
+    run: Run, sentences: str, n: int, surface: str
+) -> None:
+    """ "breast cancer survivors (BCS)" makes "33 BCS" a participant count in that text."""
+    text = HEAD + sentences
+    found = best(run(text), "n_total")
+    assert found is not None
+    assert (found.value, found.text, found.start) == (n, surface, text.index(surface))
+
+
+@pytest.mark.parametrize(
+    ("text", "aliases"),
+    [
+        ("breast cancer survivors (BCS) and their caregivers (CGs)", ("BCS", "CGs")),
+        ("patients (n = 40) and women (AA)", ()),  # "AA" does not abbreviate "women"
+        ("survivors (BCS)", ()),  # "BCS" does not start like "survivors"
+        ("BC survivors (BCS)", ()),  # a short form is not part of a long one
+        ("people living with HIV (PLWH)", ()),  # the short form must follow the noun itself
+    ],
+)
+def test_participant_short_forms(text: str, aliases: tuple[str, ...]) -> None:
+    assert participant_aliases(text, len(text)) == aliases
+
+
+def test_short_form_defined_elsewhere_is_not_a_participant_noun(run: Run) -> None:
+    text = HEAD + "Bone mineral density (BMD) was measured. 120 BMD scans were read."
+    assert best(run(text), "n_total") is None
