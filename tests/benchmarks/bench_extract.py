@@ -9,8 +9,8 @@ usage: python tests/benchmarks/bench_extract.py [DIR] [--repeat N] [--no-calibra
   (the steadier number when other processes share the machine);
 - the fixed cost per document: structure (sentences, title, conclusion), the one prefilter
   pass (trigger words, pattern prefixes and all lexicon keys) and the number anchors;
-- time for a 1 MB document (the texts concatenated) and for a hostile 1 MB text (one
-  dense results sentence repeated);
+- time for a 1 MB document (the texts concatenated) and for two hostile 1 MB texts (one
+  dense results sentence repeated; a defined participant short form and counts of it);
 - the lexicon engine: pyahocorasick against one big case-insensitive regex alternation of
   the same drug names (the choice the extractor made);
 - with ``--phases``: where the time of one extraction goes (the fixed work per document,
@@ -51,6 +51,9 @@ DENSE = (
     "placebo; 120 patients vs 98 patients had grade 3 events, 45 of 604 and 30 of 596 "
     "discontinued (n = 40, n = 38). "
 )
+
+#: A defined participant short form and counts of it (the third hostile 1 MB text).
+SHORT_FORMS = "Of 152 breast cancer survivors (BCS), 150 BCS were randomized and 2 BCS withdrew. "
 
 
 def best_of(repeat: int, fn: object) -> float:
@@ -172,6 +175,9 @@ def main(argv: list[str] | None = None) -> int:
     dense = DENSE * (1_000_000 // len(DENSE))
     t_dense = best_of(1, lambda: ex.extract(dense))
     print(f"hostile 1 MB document (one dense results sentence repeated): {t_dense:.2f} s")
+    defined = SHORT_FORMS * (1_000_000 // len(SHORT_FORMS))
+    t_defined = best_of(1, lambda: ex.extract(defined))
+    print(f"hostile 1 MB document (a participant short form and its counts): {t_defined:.2f} s")
 
     drugs = load_lexicon("drugs")
     names = sorted({*drugs.terms}, key=len, reverse=True)

@@ -30,6 +30,10 @@ WORDS = st.sampled_from(
         "42%",
         "AZA",
         "azathioprine (AZA)",
+        "survivors (BCS)",
+        "12 BCS",
+        "neratinib",
+        "Tinib",
         "\n",
         "Conclusion",
         "did not",
@@ -113,6 +117,9 @@ def test_public_extract_never_raises(extractor: Extractor) -> None:
         "x" * 100_000 + " patients were randomized",
         "women with " * 9_000,
         "1,000," * 16_000,
+        "survivors (BCS) 12 BCS " * 4_500,  # a defined short form and counts, densely
+        "nib " * 25_000,  # a drug stem with nothing before it
+        "x" * 99_995 + "tinib",  # a stem after a 100k-letter word
     ],
     ids=lambda t: repr(t[:12]),
 )
