@@ -131,13 +131,9 @@ class Extractor:
         hits: dict[str, list[Hit]] = {}
         for name, lexicon in self.lexicons.items():
             if len(lowered) == len(text):
-                found = lexicon.accept(text, raw[name])
-                if lexicon.stems.suffixes:
-                    found = lexicon.unlisted(text, found, occ)
+                found = lexicon.unlisted(text, lexicon.accept(text, raw[name]), occ)
             else:  # lower-casing changed the length: the lexicon lowers per character
-                found = lexicon.find(text, lowered)
-                if lexicon.stems.suffixes:
-                    found = lexicon.unlisted(text, found)
+                found = lexicon.unlisted(text, lexicon.find(text, lowered))
             hits[name] = lexicon.with_definitions(text, found, doc.body_end)
         anchors = number_anchors(lowered, occ)
         ctx = Context(doc, hits, anchors=anchors, lowered=lowered, occ=occ)
@@ -176,12 +172,10 @@ class Extractor:
             return 0
         view = dataclasses.replace(ctx, anchors=near)  # the twins try these numbers only
         seen = {(c.start, c.end) for c in ctx.counts}
-        before = len(ctx.counts)
+        before, defined = len(ctx.counts), frozenset(aliases)
         for twin, plans in self._twins:
             ctx.counts.extend(
-                c
-                for c in self._counts(twin, view, plans, frozenset(aliases))
-                if (c.start, c.end) not in seen
+                c for c in self._counts(twin, view, plans, defined) if (c.start, c.end) not in seen
             )
         return len(ctx.counts) - before
 

@@ -85,7 +85,7 @@ class Lexicon:
             return []
         low = text.lower() if lowered is None else lowered
         if len(low) != len(text):  # some characters change length when lowered
-            low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+            low = _lower_in_place(text)
         raw = [(end - length + 1, end + 1, items) for end, (length, items) in self._auto.iter(low)]
         return self.accept(text, raw)
 
@@ -111,6 +111,8 @@ class Lexicon:
         ``starts`` gives each stem's start positions in ``text`` when the caller has them
         (the prefilter pass), else they are looked up here."""
         stems, n = self.stems, len(text)
+        if not stems.suffixes:
+            return known
         if starts is None:
             starts = _occurrences(text, stems.suffixes)
         extra: list[Hit] = []
@@ -154,9 +156,15 @@ class Lexicon:
         return _longest(hits + extra)
 
 
+def _lower_in_place(text: str) -> str:
+    """``text`` lower-cased character by character, keeping every offset: a character whose
+    lower case is longer ("İ") stays as it is."""
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
 def _occurrences(text: str, words: tuple[str, ...]) -> dict[str, list[int]]:
     """Start positions of each (lower-case ASCII) word in ``text``, ignoring case."""
-    low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)  # same length
+    low = _lower_in_place(text)
     out: dict[str, list[int]] = {}
     for word in words:
         pos = low.find(word)
