@@ -77,12 +77,17 @@ class SlotDetailPanel(QFrame):
         suggestion = slot.suggestion
         if suggestion is not None:
             extra = f" · {len(slot.alternatives)} more" if slot.alternatives else ""
+            description = self.describe(suggestion.rule)
+            # the description last: a long one is cut in the fixed two lines, never the
+            # confidence (the whole of it is in the tooltip)
             self.rule.setText(
-                f"rule <tt>{suggestion.rule}</tt> — {self.describe(suggestion.rule)} · "
-                f"confidence {suggestion.confidence:.2f}{extra}"
+                f"rule <tt>{suggestion.rule}</tt> · confidence {suggestion.confidence:.2f}"
+                f"{extra} — {escape(description)}"
             )
+            self.rule.setToolTip(description)
         else:
             self.rule.setText(f"<i>{slot.spec.help}</i>" if slot.spec.help else "")
+            self.rule.setToolTip("")
         self.setAccessibleDescription(
             f"{slot.spec.label}: {value or 'empty'}, {slot_style.WORD[status]}; "
             f"{open_count} open in this document"

@@ -71,6 +71,19 @@ def test_tooltips_carry_the_rule_description_and_confidence(window: MainWindow) 
     assert "fake.n_total" in window.detail.rule.text()
 
 
+def test_current_field_panel_shows_the_confidence_whatever_the_description_length(
+    window: MainWindow,
+) -> None:
+    """The rule strip has two fixed lines: the confidence comes before the description,
+    which a long description cannot push out; the whole description is in the tooltip."""
+    go_to(window, "n_total")
+    head, _, description = window.detail.rule.text().partition(" — ")
+    assert "fake.n_total" in head
+    assert "confidence 0.95" in head
+    assert description == "Fake rule fake.n_total"
+    assert window.detail.rule.toolTip() == "Fake rule fake.n_total"
+
+
 def test_row_buttons_add_and_remove_table_rows(window: MainWindow, store: SqlStore) -> None:
     add = window.form.findChild(QToolButton, "add_row.grades")
     remove = window.form.findChild(QToolButton, "remove_row.adverse_events")
